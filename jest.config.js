@@ -1,8 +1,7 @@
-import type { Config } from 'jest';
-
 // One jest run covers every suite: unit tests need nothing, integration and e2e tests share
 // the real Neo4j that the global setup starts (on a free port, with a throw-away store).
-const config: Config = {
+/** @type {import('jest').Config} */
+module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
@@ -12,9 +11,7 @@ const config: Config = {
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testTimeout: 60_000,
-  // Integration suites share one database and e2e suites one browser install: run them one
-  // at a time on a 2-core machine rather than fight over it.
+  // Integration suites share one database and e2e suites one browser: run them one at a
+  // time on a 2-core machine rather than have them fight over it.
   maxWorkers: 1,
 };
-
-export default config;

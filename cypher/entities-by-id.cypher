@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n {.*, degree: COUNT { (n)--() }} AS entity

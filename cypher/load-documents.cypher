@@ -1,0 +1,3 @@
+UNWIND $documents AS doc
+MERGE (d:Document {id: doc.id})
+SET d += doc

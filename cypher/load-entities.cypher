@@ -1,0 +1,3 @@
+UNWIND $entities AS entity
+MERGE (n:Entity {id: entity.id})
+SET n = entity

@@ -1,0 +1,2 @@
+CALL db.relationshipTypes() YIELD relationshipType
+RETURN collect(relationshipType) AS types

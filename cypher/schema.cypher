@@ -1,0 +1,8 @@
+// Applied at every start; each statement is idempotent (IF NOT EXISTS).
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
+CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
+CREATE INDEX entity_start IF NOT EXISTS FOR (n:Entity) ON (n.start);
+// Names, aliases and their apostrophe-free spellings, in one text per entity (see seed/load.ts).
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };

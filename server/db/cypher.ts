@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../config';
+
+const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
+const cache = new Map<string, string>();
+
+/**
+ * Returns the statement kept in `cypher/<name>.cypher`. Every statement the app runs lives
+ * there, so it can be read, reviewed and EXPLAINed apart from the TypeScript around it.
+ */
+export function cypher(name: string): string {
+  let text = cache.get(name);
+  if (text === undefined) {
+    text = fs.readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8').trim();
+    cache.set(name, text);
+  }
+  return text;
+}
+
+/** Splits a file of several statements (the schema) on the `;` that ends each one. */
+export function cypherStatements(name: string): string[] {
+  return cypher(name)
+    .split(/;\s*(?:\n|$)/)
+    .map((statement) =>
+      statement
+        .split('\n')
+        .filter((line) => !line.trim().startsWith('//'))
+        .join('\n')
+        .trim(),
+    )
+    .filter((statement) => statement.length > 0);
+}

@@ -1,0 +1,126 @@
+import createDebug from 'debug';
+import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import type { Neo4jSettings } from '../config';
+import { cypher } from './cypher';
+import { toGraphQLError } from './errors';
+
+const log = createDebug('tracegraph:cypher');
+
+export interface DatabaseOptions extends Neo4jSettings {
+  uri: string;
+  /** Per-transaction timeout sent with every transaction; Neo4j's own default is none. */
+  timeoutMs?: number;
+}
+
+export type Params = Record<string, unknown>;
+
+/**
+ * The one owner of the Neo4j driver. Every statement is loaded by name from `cypher/`, runs
+ * with parameters only, in `executeRead` or `executeWrite`, with a timeout and the statement
+ * name as transaction metadata (so `SHOW TRANSACTIONS` on the server says what is running).
+ */
+export class Database {
+  /** Statements sent so far; tests use it to show that a request costs a bounded number. */
+  queryCount = 0;
+  readonly timeoutMs: number;
+
+  private constructor(
+    readonly driver: Driver,
+    readonly database: string,
+    timeoutMs: number,
+  ) {
+    this.timeoutMs = timeoutMs;
+  }
+
+  static connect(options: DatabaseOptions): Database {
+    // No password means a database without authentication, such as the local one.
+    const auth =
+      options.password === undefined
+        ? undefined
+        : neo4j.auth.basic(options.username, options.password);
+    const driver = neo4j.driver(options.uri, auth, {
+      disableLosslessIntegers: true,
+      connectionAcquisitionTimeout: 10_000,
+      maxConnectionPoolSize: 50,
+      userAgent: 'tracegraph',
+    });
+    return new Database(driver, options.database, options.timeoutMs ?? 5_000);
+  }
+
+  /** Runs the named read statement and returns its records as plain objects. */
+  read<T extends RecordShape = RecordShape>(name: string, params: Params = {}): Promise<T[]> {
+    return this.run('READ', name, cypher(name), params);
+  }
+
+  write<T extends RecordShape = RecordShape>(name: string, params: Params = {}): Promise<T[]> {
+    return this.run('WRITE', name, cypher(name), params);
+  }
+
+  /** Runs several named writes in ONE transaction: all of them take effect, or none. */
+  async writeAll(steps: { name: string; params: Params }[], timeoutMs = 120_000): Promise<void> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
+    try {
+      await session.executeWrite(
+        async (tx) => {
+          for (const step of steps) await this.runIn(tx, step.name, cypher(step.name), step.params);
+        },
+        { timeout: timeoutMs, metadata: { app: 'tracegraph', statement: 'load' } },
+      );
+    } catch (error) {
+      throw toGraphQLError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs a statement that is not a file, e.g. one schema line or an EXPLAIN in a test. */
+  async runText<T extends RecordShape = RecordShape>(
+    mode: 'READ' | 'WRITE',
+    statement: string,
+    params: Params = {},
+  ): Promise<T[]> {
+    return this.run(mode, 'inline', statement, params);
+  }
+
+  /** Resolves when Neo4j answers a query; rejects otherwise. */
+  async ping(): Promise<void> {
+    await this.runText('READ', 'RETURN 1 AS ok');
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private async run<T extends RecordShape>(
+    mode: 'READ' | 'WRITE',
+    name: string,
+    statement: string,
+    params: Params,
+  ): Promise<T[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
+    const config = { timeout: this.timeoutMs, metadata: { app: 'tracegraph', statement: name } };
+    try {
+      const work = (tx: ManagedTransaction) => this.runIn<T>(tx, name, statement, params);
+      return mode === 'READ'
+        ? await session.executeRead(work, config)
+        : await session.executeWrite(work, config);
+    } catch (error) {
+      throw toGraphQLError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async runIn<T extends RecordShape>(
+    tx: ManagedTransaction,
+    name: string,
+    statement: string,
+    params: Params,
+  ): Promise<T[]> {
+    const started = performance.now();
+    this.queryCount += 1;
+    const result = await tx.run<T>(statement, params);
+    log('%s %o %dms', name, params, Math.round(performance.now() - started));
+    return result.records.map((record) => record.toObject());
+  }
+}

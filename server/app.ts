@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expressMiddleware } from '@as-integrations/express5';
+import createDebug from 'debug';
+import express, { type ErrorRequestHandler } from 'express';
+import { PROJECT_ROOT } from './config';
+import type { Database } from './db/database';
+import { createContext } from './graphql/context';
+import { createApolloServer } from './graphql/server';
+
+const log = createDebug('tracegraph:http');
+
+export const CLIENT_DIST = path.join(PROJECT_ROOT, 'client', 'dist');
+/** Largest request body accepted; a real operation is a few kilobytes. */
+export const MAX_BODY = '100kb';
+
+export interface App {
+  app: express.Express;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the Express app (GraphQL, health, the built client) without listening, so tests
+ * can serve it on port 0 and the start script on HOST:PORT.
+ */
+export async function createApp(db: Database): Promise<App> {
+  const apollo = createApolloServer();
+  await apollo.start();
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/health', async (_req, res) => {
+    try {
+      await db.ping();
+      res.json({ status: 'ok', neo4j: 'up' });
+    } catch {
+      res.status(503).json({ status: 'degraded', neo4j: 'down' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY }),
+    expressMiddleware(apollo, { context: async () => createContext(db) }),
+  );
+
+  if (fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
+    app.use(express.static(CLIENT_DIST, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes (shared links) get the app itself.
+    app.get(/^\/(?!graphql|health).*/, (_req, res) =>
+      res.sendFile(path.join(CLIENT_DIST, 'index.html')),
+    );
+  } else {
+    app.get('/', (_req, res) => {
+      res
+        .status(503)
+        .type('text')
+        .send('The explorer is not built yet: run `npm run build` (npm start does it for you).');
+    });
+  }
+
+  // Malformed JSON, an oversized body: a 4xx with a plain reason, never a stack trace.
+  const onError: ErrorRequestHandler = (error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
+    if (status === 500) log('unhandled error: %O', error);
+    const message =
+      error?.type === 'entity.too.large'
+        ? `Request body larger than ${MAX_BODY}`
+        : error?.type === 'entity.parse.failed'
+          ? 'Request body is not valid JSON'
+          : status === 500
+            ? 'Internal server error'
+            : String(error?.message ?? 'Bad request');
+    res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  };
+  app.use(onError);
+
+  return { app, stop: () => apollo.stop() };
+}

@@ -1,0 +1,53 @@
+import { GraphQLError } from 'graphql';
+import type { Database } from '../db/database';
+import { parseDate, type PartialDate } from '../domain/dates';
+
+export function badInput(message: string, argument?: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) },
+  });
+}
+
+/** Refuses a number outside its range rather than quietly running something else. */
+export function intInRange(value: number, name: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badInput(`${name} must be between ${min} and ${max}, got ${value}`, name);
+  }
+  return value;
+}
+
+export function dateOrNull(value: string | null | undefined): PartialDate | null {
+  if (value === null || value === undefined) return null;
+  const parsed = parseDate(value);
+  if ('error' in parsed) throw badInput(parsed.error);
+  return parsed;
+}
+
+const TYPES_TTL_MS = 10_000;
+let known: { types: Set<string>; at: number; db: Database } | undefined;
+
+/**
+ * Relationship types from users are checked against the database's own list
+ * (`db.relationshipTypes()`), refreshed every few seconds so a fresh import is seen.
+ */
+export async function checkRelationTypes(
+  db: Database,
+  types: string[] | null | undefined,
+  name = 'relationTypes',
+): Promise<string[] | null> {
+  if (types === null || types === undefined) return null;
+  if (types.length > 100) throw badInput(`${name} takes at most 100 types`, name);
+  if (!known || known.db !== db || Date.now() - known.at > TYPES_TTL_MS) {
+    const [row] = await db.read<{ types: string[] }>('relationship-types');
+    known = { types: new Set(row?.types ?? []), at: Date.now(), db };
+  }
+  const unknown = types.filter((type) => !known!.types.has(type));
+  if (unknown.length > 0) {
+    throw badInput(
+      `Unknown relationship type ${unknown.map((t) => `"${t}"`).join(', ')}; ` +
+        `known types: ${[...known.types].sort().join(', ')}`,
+      name,
+    );
+  }
+  return types;
+}

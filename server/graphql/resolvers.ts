@@ -1,0 +1,158 @@
+import { ENTITY_KINDS, type EntityKind } from '../domain/kinds';
+import { neighborhood } from '../repository/neighborhood';
+import { narrate, paths } from '../repository/paths';
+import { type EntityModel, type RelationModel, toRelation } from '../repository/records';
+import { MAX_SEARCH_TEXT, search } from '../repository/search';
+import { timeline } from '../repository/timeline';
+import type { Context } from './context';
+import { DateScalar } from './date-scalar';
+import { badInput, checkRelationTypes, dateOrNull, intInRange } from './inputs';
+
+/** Caps on every size argument; the schema's descriptions state the same numbers. */
+export const LIMITS = {
+  searchFirst: 50,
+  relationsFirst: 500,
+  depth: 3,
+  neighborhoodLimit: 500,
+  pathLength: 6,
+  pathsFirst: 10,
+  avoid: 100,
+  timelineFirst: 1000,
+  graphLimit: 5000,
+} as const;
+
+type Args = Record<string, unknown>;
+type Subgraph = { entityIds: string[]; relations: RelationModel[]; truncated: boolean };
+
+async function entityOrFail(ctx: Context, id: string, argument: string): Promise<EntityModel> {
+  const entity = await ctx.loaders.entity.load(id);
+  if (!entity) throw badInput(`No entity with id "${id}"`, argument);
+  return entity;
+}
+
+async function subgraph(ctx: Context, result: Subgraph) {
+  return {
+    entities: await ctx.loaders.entities(result.entityIds),
+    relations: result.relations,
+    truncated: result.truncated,
+  };
+}
+
+export const resolvers = {
+  Date: DateScalar,
+
+  Query: {
+    async search(_: unknown, args: Args, ctx: Context) {
+      const text = String(args.text);
+      if (text.length > MAX_SEARCH_TEXT) {
+        throw badInput(`text must be at most ${MAX_SEARCH_TEXT} characters`, 'text');
+      }
+      const first = intInRange(args.first as number, 'first', 1, LIMITS.searchFirst);
+      const hits = await search(ctx.db, text, (args.kinds as EntityKind[] | null) ?? null, first);
+      const entities = await ctx.loaders.entity.loadMany(hits.map((h) => h.id));
+      return hits.map((hit, i) => ({ entity: entities[i], score: hit.score }));
+    },
+
+    entity: (_: unknown, args: Args, ctx: Context) => ctx.loaders.entity.load(String(args.id)),
+
+    async neighborhood(_: unknown, args: Args, ctx: Context) {
+      const id = String(args.id);
+      const depth = intInRange(args.depth as number, 'depth', 1, LIMITS.depth);
+      const limit = intInRange(args.limit as number, 'limit', 1, LIMITS.neighborhoodLimit);
+      const types = await checkRelationTypes(ctx.db, args.relationTypes as string[] | null);
+      await entityOrFail(ctx, id, 'id');
+      const asOf = dateOrNull(args.asOf as string | null);
+      return subgraph(ctx, await neighborhood(ctx.db, { id, depth, limit, types, asOf }));
+    },
+
+    async paths(_: unknown, args: Args, ctx: Context) {
+      const maxLength = intInRange(args.maxLength as number, 'maxLength', 1, LIMITS.pathLength);
+      const first = intInRange(args.first as number, 'first', 1, LIMITS.pathsFirst);
+      const avoid = ((args.avoid as string[] | null) ?? []).map(String);
+      if (avoid.length > LIMITS.avoid) throw badInput(`avoid takes at most ${LIMITS.avoid} ids`);
+      const types = await checkRelationTypes(ctx.db, args.relationTypes as string[] | null);
+      const from = (await entityOrFail(ctx, String(args.from), 'from')).id;
+      const to = (await entityOrFail(ctx, String(args.to), 'to')).id;
+      const found = await paths(ctx.db, { from, to, maxLength, first, types, avoid });
+      return Promise.all(
+        found.map(async (path) => {
+          const entities = await ctx.loaders.entities(path.entityIds);
+          const steps = narrate(entities, path.relations);
+          return {
+            entities,
+            relations: path.relations,
+            length: path.relations.length,
+            narrative: steps.join(' '),
+            steps,
+          };
+        }),
+      );
+    },
+
+    async timeline(_: unknown, args: Args, ctx: Context) {
+      const first = intInRange(args.first as number, 'first', 1, LIMITS.timelineFirst);
+      const from = dateOrNull(args.from as string | null);
+      const to = dateOrNull(args.to as string | null);
+      if (from && to && to.max < from.min) throw badInput('to must not be before from', 'to');
+      const entityId =
+        args.entityId === null || args.entityId === undefined ? null : String(args.entityId);
+      if (entityId !== null) await entityOrFail(ctx, entityId, 'entityId');
+      const rows = await timeline(ctx.db, { from, to, entityId, first });
+      return rows.map((row) => ({
+        date: row.date,
+        title: row.title,
+        entity: row.entityId ? ctx.loaders.entity.load(row.entityId) : null,
+        relation: row.relation,
+      }));
+    },
+
+    async stats(_: unknown, __: Args, ctx: Context) {
+      const [row] = await ctx.db.read('stats');
+      return row;
+    },
+
+    kinds: () => ENTITY_KINDS,
+
+    async relationTypes(_: unknown, __: Args, ctx: Context) {
+      const [row] = await ctx.db.read<{ byRelationType: unknown[] }>('stats');
+      return row?.byRelationType ?? [];
+    },
+
+    async graph(_: unknown, args: Args, ctx: Context) {
+      const limit = intInRange(args.limit as number, 'limit', 1, LIMITS.graphLimit);
+      const rows = await ctx.db.read<{ id: string }>('top-entities', { limit: limit + 1 });
+      const ids = rows.slice(0, limit).map((r) => r.id);
+      const relations = await ctx.db.read<{ relation: Record<string, unknown> }>(
+        'relations-among',
+        { ids, types: null, asOfMin: null, asOfMax: null, limit: ids.length * 20 },
+      );
+      return subgraph(ctx, {
+        entityIds: ids,
+        relations: relations.map((r) => toRelation(r.relation)),
+        truncated: rows.length > limit,
+      });
+    },
+  },
+
+  Entity: {
+    relations(entity: EntityModel, args: Args, ctx: Context) {
+      const first = intInRange(args.first as number, 'first', 1, LIMITS.relationsFirst);
+      const types = (args.types as string[] | null) ?? null;
+      return checkRelationTypes(ctx.db, types, 'types').then((checked) =>
+        ctx.loaders.relations.load({
+          id: entity.id,
+          types: checked,
+          direction: (args.direction as 'OUT' | 'IN' | 'BOTH') ?? 'BOTH',
+          first,
+        }),
+      );
+    },
+  },
+
+  Relation: {
+    source: (relation: RelationModel, _: Args, ctx: Context) =>
+      ctx.loaders.entity.load(relation.sourceId),
+    target: (relation: RelationModel, _: Args, ctx: Context) =>
+      ctx.loaders.entity.load(relation.targetId),
+  },
+};

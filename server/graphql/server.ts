@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import createDebug from 'debug';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Context } from './context';
+import { resolvers } from './resolvers';
+
+const log = createDebug('tracegraph:graphql');
+
+export const SCHEMA_FILE = path.join(__dirname, 'schema.graphql');
+export const typeDefs = fs.readFileSync(SCHEMA_FILE, 'utf8');
+
+/** Limits on the shape of an operation, checked before anything runs. */
+export const OPERATION_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 20,
+  maxCost: 20_000,
+  maxTokens: 3_000,
+  maxDirectives: 20,
+} as const;
+
+const KNOWN_CODES = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TIMEOUT',
+  'DATABASE_UNAVAILABLE',
+]);
+
+/**
+ * Errors a user can act on pass through with their code; anything else becomes a masked
+ * INTERNAL_SERVER_ERROR and a log line, so no stack trace or Cypher leaves the server.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && KNOWN_CODES.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  const original = unwrapResolverError(error);
+  log('internal error: %O', original);
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+export function createApolloServer(): ApolloServer<Context> {
+  const armor = new ApolloArmor({
+    maxDepth: { n: OPERATION_LIMITS.maxDepth },
+    maxAliases: { n: OPERATION_LIMITS.maxAliases },
+    costLimit: { maxCost: OPERATION_LIMITS.maxCost },
+    maxTokens: { n: OPERATION_LIMITS.maxTokens },
+    maxDirectives: { n: OPERATION_LIMITS.maxDirectives },
+    // Introspection is on for GraphiQL, so "did you mean" suggestions reveal nothing new.
+    blockFieldSuggestion: { enabled: false },
+  });
+  const protection = armor.protect();
+  return new ApolloServer<Context>({
+    typeDefs,
+    resolvers,
+    ...protection,
+    introspection: true,
+    csrfPrevention: true,
+    // The default landing page loads from a CDN; the explorer bundles its own GraphiQL.
+    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled()],
+    validationRules: protection.validationRules,
+    formatError,
+  });
+}
+
+export { GraphQLError };

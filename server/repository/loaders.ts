@@ -1,0 +1,62 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../db/database';
+import { type EntityModel, type RelationModel, toEntity, toRelation } from './records';
+
+export interface RelationsKey {
+  id: string;
+  types: string[] | null;
+  direction: 'OUT' | 'IN' | 'BOTH';
+  first: number;
+}
+
+/**
+ * Per-request batching: however many entities a GraphQL selection touches, their records
+ * come in one statement and their relations in one statement per distinct argument set.
+ */
+export function createLoaders(db: Database) {
+  const entity = new DataLoader<string, EntityModel | null>(async (ids) => {
+    const rows = await db.read<{ entity: Record<string, unknown> }>('entities-by-id', {
+      ids: [...ids],
+    });
+    const found = new Map(rows.map((row) => [String(row.entity.id), toEntity(row.entity)]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
+  const relations = new DataLoader<RelationsKey, RelationModel[], string>(
+    async (keys) => {
+      const groups = new Map<string, RelationsKey[]>();
+      for (const key of keys) {
+        const group = JSON.stringify([key.types, key.direction, key.first]);
+        groups.set(group, [...(groups.get(group) ?? []), key]);
+      }
+      const byKey = new Map<string, RelationModel[]>();
+      for (const group of groups.values()) {
+        const { types, direction, first } = group[0]!;
+        const rows = await db.read<{ id: string; relations: Record<string, unknown>[] }>(
+          'relations-of',
+          { ids: group.map((k) => k.id), types, direction, first },
+        );
+        for (const row of rows) {
+          byKey.set(
+            JSON.stringify([row.id, types, direction, first]),
+            row.relations.map(toRelation),
+          );
+        }
+      }
+      return keys.map(
+        (k) => byKey.get(JSON.stringify([k.id, k.types, k.direction, k.first])) ?? [],
+      );
+    },
+    { cacheKeyFn: (k) => JSON.stringify([k.id, k.types, k.direction, k.first]) },
+  );
+
+  /** Entities must exist: a relation end or a path step always has one. */
+  async function entities(ids: readonly string[]): Promise<EntityModel[]> {
+    const loaded = await entity.loadMany(ids);
+    return loaded.filter((e): e is EntityModel => e !== null && !(e instanceof Error));
+  }
+
+  return { entity, relations, entities };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

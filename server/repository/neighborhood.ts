@@ -1,0 +1,52 @@
+import type { Database } from '../db/database';
+import type { PartialDate } from '../domain/dates';
+import { type RelationModel, toRelation } from './records';
+
+export interface NeighborhoodQuery {
+  id: string;
+  depth: number;
+  limit: number;
+  types: string[] | null;
+  asOf: PartialDate | null;
+}
+
+export interface SubgraphIds {
+  entityIds: string[];
+  relations: RelationModel[];
+  truncated: boolean;
+}
+
+/** Relations among a set of entities can be many; this many per entity is plenty to draw. */
+const RELATIONS_PER_ENTITY = 10;
+
+/**
+ * Breadth-first, one statement per level: nearer entities come before farther ones and,
+ * within a level, better-connected before less. The walk stops at `limit` entities.
+ */
+export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<SubgraphIds> {
+  const dates = { asOfMin: q.asOf?.min ?? null, asOfMax: q.asOf?.max ?? null };
+  const seen = [q.id];
+  let frontier = [q.id];
+  let truncated = false;
+  for (let level = 0; level < q.depth && frontier.length > 0 && !truncated; level++) {
+    const room = q.limit - seen.length;
+    // One more than there is room for tells whether the cap cut anything.
+    const rows = await db.read<{ id: string }>('neighbors', {
+      frontier,
+      seen,
+      types: q.types,
+      ...dates,
+      limit: room + 1,
+    });
+    truncated = rows.length > room;
+    frontier = rows.slice(0, room).map((row) => row.id);
+    seen.push(...frontier);
+  }
+  const rows = await db.read<{ relation: Record<string, unknown> }>('relations-among', {
+    ids: seen,
+    types: q.types,
+    ...dates,
+    limit: seen.length * RELATIONS_PER_ENTITY,
+  });
+  return { entityIds: seen, relations: rows.map((r) => toRelation(r.relation)), truncated };
+}

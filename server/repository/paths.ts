@@ -1,0 +1,46 @@
+import type { Database } from '../db/database';
+import type { EntityModel, RelationModel } from './records';
+import { toRelation } from './records';
+
+export interface PathsQuery {
+  from: string;
+  to: string;
+  maxLength: number;
+  first: number;
+  types: string[] | null;
+  avoid: string[];
+}
+
+export interface PathIds {
+  entityIds: string[];
+  relations: RelationModel[];
+}
+
+export async function paths(db: Database, q: PathsQuery): Promise<PathIds[]> {
+  if (q.from === q.to) return [];
+  const rows = await db.read<{ ids: string[]; relations: Record<string, unknown>[] }>('paths', {
+    from: q.from,
+    to: q.to,
+    maxLength: q.maxLength,
+    first: q.first,
+    types: q.types,
+    // The ends themselves are never avoided: a user who asks for them wants them.
+    avoid: q.avoid.filter((id) => id !== q.from && id !== q.to),
+  });
+  return rows.map((row) => ({ entityIds: row.ids, relations: row.relations.map(toRelation) }));
+}
+
+/**
+ * One sentence per step, read in walking order: a relation walked along its direction uses
+ * its label ("Shinzo Abe met with Park Geun-hye"), one walked against it the inverse label
+ * ("the 2015 agreement was reached by Japan").
+ */
+export function narrate(entities: EntityModel[], relations: RelationModel[]): string[] {
+  return relations.map((relation, i) => {
+    const here = entities[i]!;
+    const next = entities[i + 1]!;
+    const forward = relation.sourceId === here.id;
+    const phrase = forward ? relation.label : relation.inverseLabel;
+    return `${here.name} ${phrase} ${next.name}.`;
+  });
+}

@@ -1,0 +1,90 @@
+import type { EntityKind } from '../domain/kinds';
+
+/** What the resolvers work with: plain objects, independent of the driver. */
+export interface SourceRef {
+  document: string;
+  paragraphs: number[];
+}
+
+export interface EntityModel {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  aliases: string[];
+  summary: string | null;
+  start: string | null;
+  end: string | null;
+  sources: SourceRef[];
+  beyondSource: string | null;
+  degree: number;
+}
+
+export interface RelationModel {
+  id: string;
+  type: string;
+  label: string;
+  inverseLabel: string;
+  sourceId: string;
+  targetId: string;
+  summary: string | null;
+  start: string | null;
+  end: string | null;
+  value: number | null;
+  unit: string | null;
+  sources: SourceRef[];
+  beyondSource: string | null;
+}
+
+type Row = Record<string, unknown>;
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** Citations are stored as "document:paragraph" strings; group them back per document. */
+export function toSourceRefs(value: unknown): SourceRef[] {
+  const byDocument = new Map<string, number[]>();
+  for (const citation of Array.isArray(value) ? value : []) {
+    const text = String(citation);
+    const at = text.lastIndexOf(':');
+    const document = text.slice(0, at);
+    const paragraphs = byDocument.get(document) ?? [];
+    paragraphs.push(Number(text.slice(at + 1)));
+    byDocument.set(document, paragraphs);
+  }
+  return [...byDocument].map(([document, paragraphs]) => ({
+    document,
+    paragraphs: [...new Set(paragraphs)].sort((a, b) => a - b),
+  }));
+}
+
+export function toEntity(row: Row): EntityModel {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    kind: row.kind as EntityKind,
+    aliases: Array.isArray(row.aliases) ? row.aliases.map(String) : [],
+    summary: str(row.summary),
+    start: str(row.start),
+    end: str(row.end),
+    sources: toSourceRefs(row.sources),
+    beyondSource: str(row.beyondSource),
+    degree: Number(row.degree ?? 0),
+  };
+}
+
+export function toRelation(row: Row): RelationModel {
+  return {
+    id: String(row.id),
+    type: String(row.type),
+    label: String(row.label ?? row.type),
+    inverseLabel: String(row.inverseLabel ?? row.label ?? row.type),
+    sourceId: String(row.source),
+    targetId: String(row.target),
+    summary: str(row.summary),
+    start: str(row.start),
+    end: str(row.end),
+    value: typeof row.value === 'number' ? row.value : null,
+    unit: str(row.unit),
+    sources: toSourceRefs(row.sources),
+    beyondSource: str(row.beyondSource),
+  };
+}

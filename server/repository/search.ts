@@ -1,0 +1,83 @@
+import type { Database } from '../db/database';
+import type { EntityKind } from '../domain/kinds';
+
+export const MAX_SEARCH_TEXT = 200;
+const MAX_TERMS = 8;
+
+/** Lowercase words without punctuation: "Women's" → "womens", "Geun-hye" → "geun", "hye". */
+export function searchTerms(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’‘`]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((term) => term.length > 0)
+    .slice(0, MAX_TERMS);
+}
+
+/** Backslash-escapes every character Lucene's query parser treats as syntax. */
+export function escapeLucene(term: string): string {
+  return term.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&').replace(/\b(AND|OR|NOT)\b/g, '\\$1');
+}
+
+/**
+ * A Lucene query in which every term must match exactly, as a prefix, or within one or two
+ * edits (long words). Terms are escaped, so user text can never become query syntax.
+ */
+export function buildLuceneQuery(terms: string[]): string {
+  return terms
+    .map((term) => {
+      const t = escapeLucene(term);
+      const edits = term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
+      const fuzzy = edits > 0 ? ` OR ${t}~${edits}` : '';
+      return `(${t}^4 OR ${t}*^2${fuzzy})`;
+    })
+    .join(' AND ');
+}
+
+const squash = (name: string) => searchTerms(name).join(' ');
+
+/** 3 for an exact name or alias, 2 for a prefix of one, 1 otherwise (a fuzzy match). */
+export function matchBand(text: string, names: string[]): number {
+  const wanted = squash(text);
+  const known = names.map(squash);
+  if (known.includes(wanted)) return 3;
+  if (
+    known.some(
+      (name) => name.startsWith(wanted) || name.split(' ').some((w) => w.startsWith(wanted)),
+    )
+  ) {
+    return 2;
+  }
+  return 1;
+}
+
+export interface SearchResult {
+  id: string;
+  score: number;
+}
+
+export async function search(
+  db: Database,
+  text: string,
+  kinds: EntityKind[] | null,
+  first: number,
+): Promise<SearchResult[]> {
+  const terms = searchTerms(text);
+  if (terms.length === 0) return [];
+  const rows = await db.read<{ id: string; name: string; aliases: string[]; score: number }>(
+    'search',
+    { query: buildLuceneQuery(terms), kinds, candidates: Math.max(50, first * 5) },
+  );
+  const best = Math.max(...rows.map((r) => r.score), 0);
+  return rows
+    .map((row) => ({
+      id: row.id,
+      // The band says what kind of match it is; Lucene's relevance orders within the band.
+      score:
+        matchBand(text, [row.name, ...row.aliases]) + (best > 0 ? row.score / best : 0) * 0.999,
+    }))
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    .slice(0, first);
+}

@@ -1,0 +1,53 @@
+import { type Config } from '../server/config';
+import { Database } from '../server/db/database';
+import { type LocalNeo4j, startLocalNeo4j } from '../server/db/local-neo4j';
+
+export interface Connection {
+  db: Database;
+  /** The local Neo4j this process started, if it started one. */
+  local?: LocalNeo4j;
+  close(): Promise<void>;
+}
+
+/** Waits for a Neo4j that may still be starting (docker compose, a remote cluster). */
+async function waitForNeo4j(db: Database, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await db.ping();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+}
+
+/**
+ * Reaches the configured Neo4j, or starts the local one when NEO4J_URI is unset.
+ * Shared by `npm start`, `npm run seed` and `npm run import`.
+ */
+export async function connect(config: Config, log: (line: string) => void): Promise<Connection> {
+  let local: LocalNeo4j | undefined;
+  if (config.neo4j.uri === undefined) {
+    log(`Starting the local Neo4j (store: ${config.dataDir}) …`);
+    local = await startLocalNeo4j({ dataDir: config.dataDir, log });
+  }
+  const uri = config.neo4j.uri ?? local!.uri;
+  log(`Neo4j: ${uri}`);
+  const db = Database.connect({ ...config.neo4j, uri });
+  try {
+    await waitForNeo4j(db, 60_000);
+  } catch (error) {
+    await db.close();
+    await local?.stop();
+    throw error;
+  }
+  return {
+    db,
+    local,
+    async close() {
+      await db.close();
+      await local?.stop();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { Server } from 'node:http';
+import { createApp } from '../server/app';
+import { loadConfig } from '../server/config';
+import { applySchema, loadGraphFile } from '../seed/load';
+import { buildClientIfStale } from './build-client';
+import { connect } from './connect';
+
+const log = (line: string) => console.log(line);
+
+/**
+ * `npm start`: build the client if needed → start or reach Neo4j → apply the schema → load
+ * the default graph into an empty database → serve HOST:PORT. Ctrl-C stops all of it.
+ */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  buildClientIfStale(log);
+  const connection = await connect(config, log);
+  const { db } = connection;
+  let server: Server | undefined;
+  let stopApp: (() => Promise<void>) | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`\n${signal}: stopping …`);
+    server?.close();
+    await stopApp?.();
+    await connection.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await applySchema(db);
+  const [row] = await db.read<{ count: number }>('count-entities');
+  if ((row?.count ?? 0) === 0) {
+    const loaded = await loadGraphFile(db);
+    log(`Loaded the default graph: ${loaded.entities} entities, ${loaded.relations} relations.`);
+  } else {
+    log(`The database holds ${row?.count} entities; the default graph is not reloaded.`);
+  }
+  const app = await createApp(db);
+  stopApp = app.stop;
+  server = app.app.listen(config.port, config.host, () => {
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    log(
+      `Tracegraph is ready in ${seconds}s: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
+    );
+  });
+  server.on('error', (error) => {
+    console.error(`Cannot listen on ${config.host}:${config.port}: ${error.message}`);
+    void stop('error');
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

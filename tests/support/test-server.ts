@@ -1,0 +1,63 @@
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../server/app';
+import { Database } from '../../server/db/database';
+
+/** The Neo4j that jest's global setup started (with the schema and the seed graph loaded). */
+export function testDatabase(options: { timeoutMs?: number } = {}): Database {
+  const uri = process.env.TRACEGRAPH_TEST_NEO4J_URI;
+  if (!uri) {
+    throw new Error(
+      'TRACEGRAPH_TEST_NEO4J_URI is not set: run the suite with `npm test` (jest global setup starts Neo4j)',
+    );
+  }
+  return Database.connect({ uri, username: 'neo4j', database: 'neo4j', ...options });
+}
+
+export interface TestServer {
+  url: string;
+  db: Database;
+  /** POSTs a GraphQL operation and returns the status and parsed body. */
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ status: number; body: { data?: T; errors?: GraphQLErrorBody[] } }>;
+  stop(): Promise<void>;
+}
+
+export interface GraphQLErrorBody {
+  message: string;
+  extensions?: { code?: string; [key: string]: unknown };
+}
+
+/** The real app on an ephemeral port against the suite's real Neo4j. stop() is idempotent. */
+export async function startTestServer(): Promise<TestServer> {
+  const db = testDatabase();
+  const app = await createApp(db);
+  const server = app.app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    db,
+    async graphql(query, variables) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      return { status: response.status, body: (await response.json()) as any };
+    },
+    stop() {
+      stopped ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await app.stop();
+        await db.close();
+      })();
+      return stopped;
+    },
+  };
+}

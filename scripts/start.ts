@@ -17,15 +17,15 @@ async function main(): Promise<void> {
   buildClientIfStale(log);
   const connection = await connect(config, log);
   const { db } = connection;
-  let server: Server | undefined;
-  let stopApp: (() => Promise<void>) | undefined;
+  // Filled in as start-up proceeds, so Ctrl-C at any point stops what has started.
+  const running: { server?: Server; stopApp?: () => Promise<void> } = {};
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`\n${signal}: stopping …`);
-    server?.close();
-    await stopApp?.();
+    running.server?.close();
+    await running.stopApp?.();
     await connection.close();
     process.exit(0);
   };
@@ -41,13 +41,14 @@ async function main(): Promise<void> {
     log(`The database holds ${row?.count} entities; the default graph is not reloaded.`);
   }
   const app = await createApp(db);
-  stopApp = app.stop;
-  server = app.app.listen(config.port, config.host, () => {
+  running.stopApp = app.stop;
+  const server = app.app.listen(config.port, config.host, () => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     log(
       `Tracegraph is ready in ${seconds}s: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
     );
   });
+  running.server = server;
   server.on('error', (error) => {
     console.error(`Cannot listen on ${config.host}:${config.port}: ${error.message}`);
     void stop('error');

@@ -1,0 +1,171 @@
+import { startTestServer, type TestServer } from '../support/test-server';
+
+describe('entity, neighborhood, stats', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  it('returns an entity with its sources, degree and relations', async () => {
+    const { body } = await server.graphql<{
+      entity: {
+        id: string;
+        name: string;
+        kind: string;
+        aliases: string[];
+        degree: number;
+        sources: { document: string; paragraphs: number[] }[];
+        relations: {
+          type: string;
+          label: string;
+          source: { id: string };
+          target: { id: string };
+        }[];
+      };
+    }>(`{ entity(id: "liancourt-rocks") {
+      id name kind aliases degree sources { document paragraphs }
+      relations(first: 100) { type label source { id } target { id } }
+    } }`);
+    expect(body.errors).toBeUndefined();
+    const rocks = body.data!.entity;
+    expect(rocks.name).toMatch(/Liancourt/);
+    expect(rocks.aliases).toEqual(expect.arrayContaining(['Takeshima', 'Dokdo']));
+    expect(rocks.sources[0]).toEqual({
+      document: 'globalsecurity-japan-rok-relations',
+      paragraphs: expect.any(Array),
+    });
+    expect(rocks.relations.length).toBe(rocks.degree);
+    for (const r of rocks.relations) {
+      expect([r.source.id, r.target.id]).toContain('liancourt-rocks');
+      expect(r.label.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('filters relations by type and direction', async () => {
+    const { body } = await server.graphql<{
+      entity: {
+        out: { source: { id: string } }[];
+        in: { target: { id: string } }[];
+        all: unknown[];
+      };
+    }>(`{ entity(id: "shinzo-abe") {
+      out: relations(direction: OUT, first: 500) { source { id } }
+      in: relations(direction: IN, first: 500) { target { id } }
+      all: relations(first: 500) { id }
+    } }`);
+    const abe = body.data!.entity;
+    expect(abe.out.every((r) => r.source.id === 'shinzo-abe')).toBe(true);
+    expect(abe.in.every((r) => r.target.id === 'shinzo-abe')).toBe(true);
+    expect(abe.out.length + abe.in.length).toBe(abe.all.length);
+    const typed = await server.graphql<{ entity: { relations: { type: string }[] } }>(
+      `{ entity(id: "shinzo-abe") { relations(types: ["MET_WITH"], first: 500) { type } } }`,
+    );
+    expect(typed.body.data!.entity.relations.length).toBeGreaterThan(0);
+    expect(typed.body.data!.entity.relations.every((r) => r.type === 'MET_WITH')).toBe(true);
+  });
+
+  it('answers null for an unknown id and refuses an unknown relationship type', async () => {
+    const missing = await server.graphql(`{ entity(id: "nobody") { id } }`);
+    expect(missing.body).toEqual({ data: { entity: null } });
+    const badType = await server.graphql(
+      `{ entity(id: "shinzo-abe") { relations(types: ["LOVES"]) { id } } }`,
+    );
+    expect(badType.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(badType.body.errors?.[0]?.message).toMatch(/Unknown relationship type "LOVES"/);
+  });
+
+  const NEIGHBORHOOD = `query N($id: ID!, $depth: Int, $limit: Int, $types: [String!], $asOf: Date) {
+    neighborhood(id: $id, depth: $depth, limit: $limit, relationTypes: $types, asOf: $asOf) {
+      truncated entities { id start end } relations { type source { id } target { id } start end }
+    } }`;
+  type Sub = {
+    neighborhood: {
+      truncated: boolean;
+      entities: { id: string; start: string | null; end: string | null }[];
+      relations: {
+        type: string;
+        source: { id: string };
+        target: { id: string };
+        start: string | null;
+      }[];
+    };
+  };
+
+  it('gives the neighbourhood with the centre first, relations only among its entities', async () => {
+    const { body } = await server.graphql<Sub>(NEIGHBORHOOD, { id: 'liancourt-rocks' });
+    expect(body.errors).toBeUndefined();
+    const n = body.data!.neighborhood;
+    expect(n.entities[0]?.id).toBe('liancourt-rocks');
+    expect(n.truncated).toBe(false);
+    const ids = new Set(n.entities.map((e) => e.id));
+    for (const r of n.relations) {
+      expect(ids.has(r.source.id) && ids.has(r.target.id)).toBe(true);
+    }
+    const deeper = await server.graphql<Sub>(NEIGHBORHOOD, { id: 'liancourt-rocks', depth: 2 });
+    expect(deeper.body.data!.neighborhood.entities.length).toBeGreaterThan(n.entities.length);
+  });
+
+  it('caps the neighbourhood at limit and says it was truncated', async () => {
+    const { body } = await server.graphql<Sub>(NEIGHBORHOOD, { id: 'japan', depth: 2, limit: 5 });
+    expect(body.data!.neighborhood.entities).toHaveLength(5);
+    expect(body.data!.neighborhood.truncated).toBe(true);
+  });
+
+  it('as of a date keeps only what had begun and not ended', async () => {
+    const { body } = await server.graphql<Sub>(NEIGHBORHOOD, {
+      id: 'japan',
+      depth: 2,
+      limit: 500,
+      asOf: '1995',
+    });
+    const n = body.data!.neighborhood;
+    const ids = n.entities.map((e) => e.id);
+    expect(ids).toContain('asian-womens-fund');
+    expect(ids).not.toContain('moon-jae-in');
+    for (const e of n.entities.slice(1))
+      if (e.start) expect(e.start.slice(0, 4) <= '1995').toBe(true);
+    for (const r of n.relations) if (r.start) expect(r.start.slice(0, 4) <= '1995').toBe(true);
+  });
+
+  it('refuses depth 4, limit 100000000, an unknown centre and an impossible asOf', async () => {
+    for (const variables of [
+      { id: 'japan', depth: 4 },
+      { id: 'japan', limit: 100_000_000 },
+      { id: 'nobody' },
+      { id: 'japan', asOf: '2015-02-30' },
+      { id: 'japan', types: ['DROP_DATABASE'] },
+    ]) {
+      const { body } = await server.graphql(NEIGHBORHOOD, variables);
+      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('counts the graph by kind and by relationship type', async () => {
+    const { body } = await server.graphql<{
+      stats: {
+        entities: number;
+        relations: number;
+        byKind: { kind: string; count: number }[];
+        byRelationType: { type: string; count: number; label: string }[];
+      };
+      kinds: string[];
+      relationTypes: { type: string }[];
+    }>(
+      `{ stats { entities relations byKind { kind count } byRelationType { type label count } } kinds relationTypes { type } }`,
+    );
+    const stats = body.data!.stats;
+    const [row] = await server.db.runText<{ n: number; r: number }>(
+      'READ',
+      'MATCH (n:Entity) WITH count(n) AS n MATCH (:Entity)-[r]->(:Entity) RETURN n, count(r) AS r',
+    );
+    expect(stats.entities).toBe(row!.n);
+    expect(stats.relations).toBe(row!.r);
+    expect(stats.byKind.reduce((sum, k) => sum + k.count, 0)).toBe(stats.entities);
+    expect(stats.byRelationType.reduce((sum, t) => sum + t.count, 0)).toBe(stats.relations);
+    expect(body.data!.kinds).toEqual(expect.arrayContaining(['PERSON', 'DISPUTE', 'EVENT']));
+    expect(body.data!.relationTypes.map((t) => t.type).sort()).toEqual(
+      stats.byRelationType.map((t) => t.type).sort(),
+    );
+  });
+});

@@ -15,6 +15,20 @@ export interface DatabaseOptions extends Neo4jSettings {
 export type Params = Record<string, unknown>;
 
 /**
+ * JavaScript numbers reach Neo4j as floats, which LIMIT and ranges refuse; top-level whole
+ * numbers are sizes and counts, so they go as integers. Numbers inside lists and maps
+ * (figures in a graph file) keep their type.
+ */
+function withIntegers(params: Params): Params {
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [
+      key,
+      typeof value === 'number' && Number.isInteger(value) ? neo4j.int(value) : value,
+    ]),
+  );
+}
+
+/**
  * The one owner of the Neo4j driver. Every statement is loaded by name from `cypher/`, runs
  * with parameters only, in `executeRead` or `executeWrite`, with a timeout and the statement
  * name as transaction metadata (so `SHOW TRANSACTIONS` on the server says what is running).
@@ -119,7 +133,7 @@ export class Database {
   ): Promise<T[]> {
     const started = performance.now();
     this.queryCount += 1;
-    const result = await tx.run<T>(statement, params);
+    const result = await tx.run<T>(statement, withIntegers(params));
     log('%s %o %dms', name, params, Math.round(performance.now() - started));
     return result.records.map((record) => record.toObject());
   }

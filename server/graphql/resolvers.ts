@@ -1,7 +1,8 @@
-import { ENTITY_KINDS, type EntityKind } from '../domain/kinds';
+import { ENTITY_KINDS } from '../domain/kinds';
 import { neighborhood } from '../repository/neighborhood';
 import { narrate, paths } from '../repository/paths';
 import { type EntityModel, type RelationModel, toRelation } from '../repository/records';
+import type { GraphStats, Resolvers } from './generated/resolvers-types';
 import { MAX_SEARCH_TEXT, search } from '../repository/search';
 import { timeline } from '../repository/timeline';
 import type { Context } from './context';
@@ -21,7 +22,6 @@ export const LIMITS = {
   graphLimit: 5000,
 } as const;
 
-type Args = Record<string, unknown>;
 type Subgraph = { entityIds: string[]; relations: RelationModel[]; truncated: boolean };
 
 async function entityOrFail(ctx: Context, id: string, argument: string): Promise<EntityModel> {
@@ -38,41 +38,41 @@ async function subgraph(ctx: Context, result: Subgraph) {
   };
 }
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Date: DateScalar,
 
   Query: {
-    async search(_: unknown, args: Args, ctx: Context) {
-      const text = String(args.text);
+    async search(_, args, ctx) {
+      const { text } = args;
       if (text.length > MAX_SEARCH_TEXT) {
         throw badInput(`text must be at most ${MAX_SEARCH_TEXT} characters`, 'text');
       }
-      const first = intInRange(args.first as number, 'first', 1, LIMITS.searchFirst);
-      const hits = await search(ctx.db, text, (args.kinds as EntityKind[] | null) ?? null, first);
-      const entities = await ctx.loaders.entity.loadMany(hits.map((h) => h.id));
-      return hits.map((hit, i) => ({ entity: entities[i], score: hit.score }));
+      const first = intInRange(args.first, 'first', 1, LIMITS.searchFirst);
+      const hits = await search(ctx.db, text, args.kinds ?? null, first);
+      const entities = await ctx.loaders.entities(hits.map((h) => h.id));
+      return hits.map((hit, i) => ({ entity: entities[i]!, score: hit.score }));
     },
 
-    entity: (_: unknown, args: Args, ctx: Context) => ctx.loaders.entity.load(String(args.id)),
+    entity: (_, args, ctx) => ctx.loaders.entity.load(args.id),
 
-    async neighborhood(_: unknown, args: Args, ctx: Context) {
-      const id = String(args.id);
-      const depth = intInRange(args.depth as number, 'depth', 1, LIMITS.depth);
-      const limit = intInRange(args.limit as number, 'limit', 1, LIMITS.neighborhoodLimit);
-      const types = await checkRelationTypes(ctx.db, args.relationTypes as string[] | null);
+    async neighborhood(_, args, ctx) {
+      const { id } = args;
+      const depth = intInRange(args.depth, 'depth', 1, LIMITS.depth);
+      const limit = intInRange(args.limit, 'limit', 1, LIMITS.neighborhoodLimit);
+      const types = await checkRelationTypes(ctx.db, args.relationTypes);
       await entityOrFail(ctx, id, 'id');
-      const asOf = dateOrNull(args.asOf as string | null);
+      const asOf = dateOrNull(args.asOf);
       return subgraph(ctx, await neighborhood(ctx.db, { id, depth, limit, types, asOf }));
     },
 
-    async paths(_: unknown, args: Args, ctx: Context) {
-      const maxLength = intInRange(args.maxLength as number, 'maxLength', 1, LIMITS.pathLength);
-      const first = intInRange(args.first as number, 'first', 1, LIMITS.pathsFirst);
-      const avoid = ((args.avoid as string[] | null) ?? []).map(String);
+    async paths(_, args, ctx) {
+      const maxLength = intInRange(args.maxLength, 'maxLength', 1, LIMITS.pathLength);
+      const first = intInRange(args.first, 'first', 1, LIMITS.pathsFirst);
+      const avoid = args.avoid ?? [];
       if (avoid.length > LIMITS.avoid) throw badInput(`avoid takes at most ${LIMITS.avoid} ids`);
-      const types = await checkRelationTypes(ctx.db, args.relationTypes as string[] | null);
-      const from = (await entityOrFail(ctx, String(args.from), 'from')).id;
-      const to = (await entityOrFail(ctx, String(args.to), 'to')).id;
+      const types = await checkRelationTypes(ctx.db, args.relationTypes);
+      const from = (await entityOrFail(ctx, args.from, 'from')).id;
+      const to = (await entityOrFail(ctx, args.to, 'to')).id;
       const found = await paths(ctx.db, { from, to, maxLength, first, types, avoid });
       return Promise.all(
         found.map(async (path) => {
@@ -89,37 +89,39 @@ export const resolvers = {
       );
     },
 
-    async timeline(_: unknown, args: Args, ctx: Context) {
-      const first = intInRange(args.first as number, 'first', 1, LIMITS.timelineFirst);
-      const from = dateOrNull(args.from as string | null);
-      const to = dateOrNull(args.to as string | null);
+    async timeline(_, args, ctx) {
+      const first = intInRange(args.first, 'first', 1, LIMITS.timelineFirst);
+      const from = dateOrNull(args.from);
+      const to = dateOrNull(args.to);
       if (from && to && to.max < from.min) throw badInput('to must not be before from', 'to');
-      const entityId =
-        args.entityId === null || args.entityId === undefined ? null : String(args.entityId);
+      const entityId = args.entityId ?? null;
       if (entityId !== null) await entityOrFail(ctx, entityId, 'entityId');
       const rows = await timeline(ctx.db, { from, to, entityId, first });
-      return rows.map((row) => ({
-        date: row.date,
-        title: row.title,
-        entity: row.entityId ? ctx.loaders.entity.load(row.entityId) : null,
-        relation: row.relation,
-      }));
+      // Concurrent loads: DataLoader fetches all the events' entities in one statement.
+      return Promise.all(
+        rows.map(async (row) => ({
+          date: row.date,
+          title: row.title,
+          entity: row.entityId ? await ctx.loaders.entity.load(row.entityId) : null,
+          relation: row.relation,
+        })),
+      );
     },
 
-    async stats(_: unknown, __: Args, ctx: Context) {
-      const [row] = await ctx.db.read('stats');
-      return row;
+    async stats(_, __, ctx) {
+      const [row] = await ctx.db.read<GraphStats>('stats');
+      return row!;
     },
 
-    kinds: () => ENTITY_KINDS,
+    kinds: () => [...ENTITY_KINDS],
 
-    async relationTypes(_: unknown, __: Args, ctx: Context) {
-      const [row] = await ctx.db.read<{ byRelationType: unknown[] }>('stats');
+    async relationTypes(_, __, ctx) {
+      const [row] = await ctx.db.read<GraphStats>('stats');
       return row?.byRelationType ?? [];
     },
 
-    async graph(_: unknown, args: Args, ctx: Context) {
-      const limit = intInRange(args.limit as number, 'limit', 1, LIMITS.graphLimit);
+    async graph(_, args, ctx) {
+      const limit = intInRange(args.limit, 'limit', 1, LIMITS.graphLimit);
       const rows = await ctx.db.read<{ id: string }>('top-entities', { limit: limit + 1 });
       const ids = rows.slice(0, limit).map((r) => r.id);
       const relations = await ctx.db.read<{ relation: Record<string, unknown> }>(
@@ -135,24 +137,16 @@ export const resolvers = {
   },
 
   Entity: {
-    relations(entity: EntityModel, args: Args, ctx: Context) {
-      const first = intInRange(args.first as number, 'first', 1, LIMITS.relationsFirst);
-      const types = (args.types as string[] | null) ?? null;
-      return checkRelationTypes(ctx.db, types, 'types').then((checked) =>
-        ctx.loaders.relations.load({
-          id: entity.id,
-          types: checked,
-          direction: (args.direction as 'OUT' | 'IN' | 'BOTH') ?? 'BOTH',
-          first,
-        }),
-      );
+    async relations(entity, args, ctx) {
+      const first = intInRange(args.first, 'first', 1, LIMITS.relationsFirst);
+      const types = await checkRelationTypes(ctx.db, args.types, 'types');
+      return ctx.loaders.relations.load({ id: entity.id, types, direction: args.direction, first });
     },
   },
 
   Relation: {
-    source: (relation: RelationModel, _: Args, ctx: Context) =>
-      ctx.loaders.entity.load(relation.sourceId),
-    target: (relation: RelationModel, _: Args, ctx: Context) =>
-      ctx.loaders.entity.load(relation.targetId),
+    // Every relation end exists (the loader refuses dangling ends), hence the assertion.
+    source: async (relation, _, ctx) => (await ctx.loaders.entity.load(relation.sourceId))!,
+    target: async (relation, _, ctx) => (await ctx.loaders.entity.load(relation.targetId))!,
   },
 };

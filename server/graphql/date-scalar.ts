@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, type GraphQLScalarTypeConfig, Kind } from 'graphql';
 import { isPartialDate, parseDate } from '../domain/dates';
 
 function check(value: unknown): string {
@@ -11,11 +11,14 @@ function check(value: unknown): string {
   return parsed.text;
 }
 
-/** "YYYY", "YYYY-MM" or "YYYY-MM-DD", kept at the precision given. */
-export const DateScalar = new GraphQLScalarType({
-  name: 'Date',
-  description:
-    'A calendar date at the precision its source gives: "1965", "2012-08", "2015-12-28".',
+/**
+ * "YYYY", "YYYY-MM" or "YYYY-MM-DD", kept at the precision given. A plain config rather
+ * than a GraphQLScalarType, so the type keeps the description written in schema.graphql.
+ */
+export const DateScalar: Pick<
+  GraphQLScalarTypeConfig<string, string>,
+  'serialize' | 'parseValue' | 'parseLiteral'
+> = {
   serialize: check,
   parseValue: check,
   parseLiteral(ast) {
@@ -26,4 +29,4 @@ export const DateScalar = new GraphQLScalarType({
     }
     return check(ast.value);
   },
-});
+};

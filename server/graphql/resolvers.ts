@@ -1,3 +1,4 @@
+import type { GraphQLScalarType } from 'graphql';
 import { ENTITY_KINDS } from '../domain/kinds';
 import { neighborhood } from '../repository/neighborhood';
 import { narrate, paths } from '../repository/paths';
@@ -39,7 +40,9 @@ async function subgraph(ctx: Context, result: Subgraph) {
 }
 
 export const resolvers: Resolvers = {
-  Date: DateScalar,
+  // A scalar config (not a GraphQLScalarType) keeps the description from schema.graphql;
+  // Apollo accepts both, the generated type only names the class.
+  Date: DateScalar as unknown as GraphQLScalarType,
 
   Query: {
     async search(_, args, ctx) {

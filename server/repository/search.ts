@@ -22,8 +22,9 @@ export function escapeLucene(term: string): string {
 }
 
 /**
- * A Lucene query in which every term must match exactly, as a prefix, or within one or two
- * edits (long words). Terms are escaped, so user text can never become query syntax.
+ * A Lucene query in which each term may match exactly, as a prefix, or within one or two
+ * edits (long words); entities matching more terms score higher, and a stray word does not
+ * empty the result. Terms are escaped, so user text can never become query syntax.
  */
 export function buildLuceneQuery(terms: string[]): string {
   return terms
@@ -33,7 +34,7 @@ export function buildLuceneQuery(terms: string[]): string {
       const fuzzy = edits > 0 ? ` OR ${t}~${edits}` : '';
       return `(${t}^4 OR ${t}*^2${fuzzy})`;
     })
-    .join(' AND ');
+    .join(' OR ');
 }
 
 const squash = (name: string) => searchTerms(name).join(' ');

@@ -122,7 +122,7 @@ describe('entity, neighborhood, stats', () => {
     const n = body.data!.neighborhood;
     const ids = n.entities.map((e) => e.id);
     expect(ids).toContain('asian-womens-fund');
-    expect(ids).not.toContain('moon-jae-in');
+    expect(ids).not.toContain('korea-japan-summit-2016-09');
     for (const e of n.entities.slice(1))
       if (e.start) expect(e.start.slice(0, 4) <= '1995').toBe(true);
     for (const r of n.relations) if (r.start) expect(r.start.slice(0, 4) <= '1995').toBe(true);

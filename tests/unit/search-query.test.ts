@@ -15,9 +15,7 @@ describe('search text', () => {
     const hostile = 'name:* OR 1=1) AND ~"x" \\ [a TO z] {b} ^3 !c && d || e /re/';
     const query = buildLuceneQuery(searchTerms(hostile));
     // Only the parentheses, operators and boosts we put there ourselves remain.
-    const ours = query
-      .replace(/\((\w+)\^4 OR \1\*\^2( OR \1~[12])?\)/g, 'T')
-      .replace(/ AND /g, ' ');
+    const ours = query.replace(/\((\w+)\^4 OR \1\*\^2( OR \1~[12])?\)/g, 'T').replace(/ OR /g, ' ');
     expect(ours).toMatch(/^T( T)*$/);
   });
 

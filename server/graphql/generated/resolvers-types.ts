@@ -188,16 +188,22 @@ export type TimelineEntry = {
 /** How many entities have a kind. */
 export type KindCount = {
   __typename?: 'KindCount';
+  /** The kind. */
   kind: EntityKind;
+  /** How many entities have it. */
   count: Scalars['Int']['output'];
 };
 
 /** A relationship type present in the graph, with its readable phrases and count. */
 export type RelationTypeInfo = {
   __typename?: 'RelationTypeInfo';
+  /** The Neo4j relationship type, e.g. SIGNED. */
   type: Scalars['String']['output'];
+  /** The phrase read from source to target. */
   label: Scalars['String']['output'];
+  /** The phrase read from target to source. */
   inverseLabel: Scalars['String']['output'];
+  /** How many relations have this type. */
   count: Scalars['Int']['output'];
 };
 

@@ -18,12 +18,12 @@ function newestChange(dir: string): number {
 
 /** Builds the client with Vite when its build is missing or older than its sources. */
 export function buildClientIfStale(log: (line: string) => void): void {
-  if (!fs.existsSync(path.join(CLIENT, 'vite.config.ts'))) return;
+  if (!fs.existsSync(path.join(CLIENT, 'vite.config.mts'))) return;
   if (fs.existsSync(BUILT) && fs.statSync(BUILT).mtimeMs >= newestChange(CLIENT)) return;
   log('Building the explorer (client/) …');
   const result = spawnSync(
     'npx',
-    ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'],
+    ['vite', 'build', '--config', 'client/vite.config.mts', '--logLevel', 'warn'],
     {
       cwd: PROJECT_ROOT,
       stdio: 'inherit',

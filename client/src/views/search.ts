@@ -1,0 +1,114 @@
+import { type Entity, ENTITY_FIELDS, gql } from '../api';
+import { kindStyle } from '../graph/styles';
+
+type Hit = { score: number; entity: Entity };
+
+/**
+ * Search with autocomplete over names and aliases: type, move with ↑/↓, choose with Enter
+ * (Enter without moving takes the best hit), Escape closes the list.
+ */
+export function mountSearch(
+  input: HTMLInputElement,
+  list: HTMLUListElement,
+  choose: (entity: Entity) => void,
+  onError: (message: string) => void,
+): void {
+  let hits: Hit[] = [];
+  let active = -1;
+  let timer: number | undefined;
+  let asked = 0;
+
+  const close = () => {
+    list.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    active = -1;
+  };
+
+  const render = () => {
+    list.replaceChildren(
+      ...hits.map((hit, i) => {
+        const item = document.createElement('li');
+        item.id = `search-hit-${i}`;
+        item.role = 'option';
+        item.dataset.testid = 'search-option';
+        item.setAttribute('aria-selected', String(i === active));
+        const swatch = document.createElement('span');
+        swatch.className = 'swatch';
+        swatch.style.background = kindStyle(hit.entity.kind).color;
+        const name = document.createElement('span');
+        name.textContent = hit.entity.name;
+        const extra = document.createElement('small');
+        const alias = hit.entity.aliases.find((a) =>
+          a.toLowerCase().includes(input.value.trim().toLowerCase()),
+        );
+        extra.textContent = ` ${kindStyle(hit.entity.kind).label}${alias && alias !== hit.entity.name ? ` · ${alias}` : ''}`;
+        item.append(swatch, name, extra);
+        item.addEventListener('mousedown', (e) => {
+          e.preventDefault();
+          pick(i);
+        });
+        return item;
+      }),
+    );
+    if (hits.length === 0 && input.value.trim()) {
+      const empty = document.createElement('li');
+      empty.className = 'empty';
+      empty.textContent = 'No entity matches';
+      list.replaceChildren(empty);
+    }
+    list.hidden = input.value.trim() === '';
+    input.setAttribute('aria-expanded', String(!list.hidden));
+    input.setAttribute('aria-activedescendant', active >= 0 ? `search-hit-${active}` : '');
+  };
+
+  const pick = (i: number) => {
+    const hit = hits[i];
+    if (!hit) return;
+    input.value = hit.entity.name;
+    close();
+    choose(hit.entity);
+  };
+
+  const lookup = async () => {
+    const text = input.value.trim();
+    const ticket = ++asked;
+    if (!text) {
+      hits = [];
+      close();
+      return;
+    }
+    try {
+      const data = await gql<{ search: Hit[] }>(
+        `query Search($text: String!) { search(text: $text, first: 8) { score entity { ${ENTITY_FIELDS} } } }`,
+        { text: text.slice(0, 200) },
+      );
+      if (ticket !== asked) return; // a newer keystroke has already asked again
+      hits = data.search;
+      active = -1;
+      render();
+    } catch (error) {
+      onError((error as Error).message);
+    }
+  };
+
+  input.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(lookup, 120);
+  });
+  input.addEventListener('keydown', async (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (hits.length === 0) return;
+      active = (active + (e.key === 'ArrowDown' ? 1 : -1) + hits.length) % hits.length;
+      render();
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      window.clearTimeout(timer);
+      if (active < 0) await lookup();
+      pick(Math.max(active, 0));
+    } else if (e.key === 'Escape') {
+      close();
+    }
+  });
+  input.addEventListener('blur', () => window.setTimeout(close, 150));
+}

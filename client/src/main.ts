@@ -98,6 +98,13 @@ async function expand(entity: Entity) {
 
 const trace = mountTrace($('trace'), graph, [], fail);
 mountDetails($('details'), graph, {
+  // Start over from one entity: it alone, then its first neighbours as an expansion.
+  focus: (entity) => {
+    graph.replace({ entities: [entity], relations: [], truncated: false });
+    state.expanded = [];
+    state.focus = entity.id;
+    void expand(entity).then(() => graph.select(entity.id));
+  },
   expand: (entity) => void expand(entity),
   collapse: (entity) => {
     graph.collapse(entity.id);
@@ -200,6 +207,15 @@ async function start() {
 
 /** Reopens what a shared link describes. */
 async function restore() {
+  if (state.focus) {
+    const data = await gql<{ entity: Entity | null }>(
+      `query F($id: ID!) { entity(id: $id) { ${ENTITY_FIELDS} } }`,
+      {
+        id: state.focus,
+      },
+    );
+    if (data.entity) graph.replace({ entities: [data.entity], relations: [], truncated: false });
+  }
   for (const id of state.expanded) {
     const node = graph.cy.getElementById(id);
     if (node.nonempty()) await expand(node.data('entity'));

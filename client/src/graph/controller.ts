@@ -84,7 +84,8 @@ export class GraphController {
   add(entities: Entity[], relations: Relation[], origin?: string, label = 'add'): string[] {
     const added: string[] = [];
     const centre = origin ? this.cy.getElementById(origin) : null;
-    const fresh = entities.filter((e) => !this.cy.hasElementWithId(e.id));
+    const unique = new Map(entities.map((e) => [e.id, e]));
+    const fresh = [...unique.values()].filter((e) => !this.cy.hasElementWithId(e.id));
     this.cy.batch(() => {
       fresh.forEach((entity, i) => {
         const node = this.cy.add(nodeDefinition(entity));
@@ -244,7 +245,13 @@ export class GraphController {
     const fixed = this.cy.nodes('.pinned');
     const layout = this.cy.elements(':visible').layout(layoutOptions(this.cy, name, fixed));
     this.running = layout;
-    layout.one('layoutstop', () => this.cy.fit(this.cy.elements(':visible'), 30));
+    // The container says whether a layout is running, so tools and tests can wait for it.
+    const container = this.cy.container();
+    if (container) container.dataset.layout = 'running';
+    layout.one('layoutstop', () => {
+      this.cy.fit(this.cy.elements(':visible'), 30);
+      if (container) container.dataset.layout = 'idle';
+    });
     layout.run();
   }
 

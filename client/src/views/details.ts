@@ -4,6 +4,7 @@ import { kindStyle } from '../graph/styles';
 import { dates, formatValue, h, sourceLines } from './dom';
 
 export interface DetailActions {
+  focus(entity: Entity): void;
   expand(entity: Entity): void;
   collapse(entity: Entity): void;
   traceFrom(entity: Entity): void;
@@ -52,6 +53,7 @@ export function mountDetails(panel: HTMLElement, graph: GraphController, actions
       h(
         'div',
         { className: 'actions' },
+        button('Focus', () => actions.focus(entity), 'focus'),
         button('Expand', () => actions.expand(entity), 'expand'),
         button('Collapse', () => actions.collapse(entity), 'collapse'),
         button(

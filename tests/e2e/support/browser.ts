@@ -48,6 +48,10 @@ export async function openPage(
   return { page, problems, close: () => context.close() };
 }
 
+export async function waitForLayout(page: Page): Promise<void> {
+  await page.locator('#cy[data-layout="idle"]').waitFor({ state: 'attached' });
+}
+
 export async function waitForGraph(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>

@@ -1,0 +1,103 @@
+import { startExplorer } from './support/app';
+import { openPage } from './support/browser';
+import { clickElement, cyEval, nodeCount } from './support/cy';
+
+type Explorer = Awaited<ReturnType<typeof startExplorer>>;
+
+describe('browsing', () => {
+  let explorer: Explorer;
+  beforeAll(async () => {
+    explorer = await startExplorer();
+  });
+  afterAll(() => explorer.stop());
+
+  it('autocompletes names and aliases and selects and centres the choice, by keyboard alone', async () => {
+    const { page, problems, close } = await openPage(explorer.browser, explorer.server.url);
+    const input = page.getByTestId('search-input');
+    await input.focus();
+    await page.keyboard.type('Dokd');
+    await page.getByTestId('search-option').first().waitFor();
+    expect(await page.getByTestId('search-option').first().textContent()).toContain(
+      'Liancourt Rocks',
+    );
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    const selected = await cyEval(page, (cy) => cy.$(':selected').map((e) => e.id()), null);
+    expect(selected).toEqual(['liancourt-rocks']);
+    // Centred: the node sits in the middle of the canvas.
+    const offset = await cyEval(
+      page,
+      (cy) => {
+        const p = cy.getElementById('liancourt-rocks').renderedPosition();
+        return Math.hypot(p.x - cy.width() / 2, p.y - cy.height() / 2);
+      },
+      null,
+    );
+    expect(offset).toBeLessThan(20);
+    expect(await page.getByTestId('details-panel').textContent()).toContain('Takeshima');
+    await input.fill('qqqzzz');
+    await page.getByText('No entity matches').waitFor();
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('focuses on a hub, adds neighbours a batch at a time, collapses and undoes', async () => {
+    const { page, problems, close } = await openPage(explorer.browser, explorer.server.url);
+    await page.getByTestId('search-input').fill('Japan');
+    await page.getByTestId('search-option').first().waitFor();
+    await page.getByTestId('search-input').press('Enter');
+    await page.getByTestId('focus').click();
+    await page.getByTestId('expand-more').waitFor();
+    // A hub adds a capped batch, never all of its neighbours at once.
+    const first = await nodeCount(page);
+    expect(first).toBeGreaterThan(5);
+    expect(first).toBeLessThanOrEqual(16); // Japan and at most 15 neighbours
+    expect(await page.getByTestId('expand-more').textContent()).toMatch(/More… \(\d+ not shown\)/);
+    await page.waitForTimeout(1000); // the focus layout settles
+    const japan = await cyEval(page, (cy) => ({ ...cy.getElementById('japan').position() }), null);
+    await page.getByTestId('expand-more').click();
+    await page.waitForFunction(
+      (n) => (window as unknown as { cy: { nodes(): unknown[] } }).cy.nodes().length > n,
+      first,
+    );
+    const second = await nodeCount(page);
+    expect(second).toBeGreaterThan(first);
+    // What was there stays where it was: new nodes are placed around it.
+    expect(
+      await cyEval(page, (cy) => ({ ...cy.getElementById('japan').position() }), null),
+    ).toEqual(japan);
+    await page.getByTestId('collapse').click();
+    expect(await nodeCount(page)).toBe(1);
+    await page.getByTestId('undo').click();
+    expect(await nodeCount(page)).toBe(second);
+    expect(new URL(page.url()).searchParams.get('focus')).toBe('japan');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('double-click expands, and hide, pin and the relationship-type filter work', async () => {
+    const { page, problems, close } = await openPage(explorer.browser, explorer.server.url);
+    await clickElement(page, 'kono-statement');
+    await page.getByTestId('details-panel').getByText('Kono statement').first().waitFor();
+    await page.getByTestId('pin').click();
+    expect(await cyEval(page, (cy) => cy.getElementById('kono-statement').locked(), null)).toBe(
+      true,
+    );
+    const total = await nodeCount(page);
+    await page.getByTestId('hide').click();
+    expect(await nodeCount(page)).toBe(total - 1);
+    await page.getByTestId('undo').click();
+    expect(await nodeCount(page)).toBe(total);
+    await clickElement(page, 'yohei-kono', { double: true });
+    await page.waitForTimeout(500);
+    await page.locator('#type-filter summary').click();
+    const visibleEdges = (type: string) =>
+      cyEval(page, (cy, t) => cy.edges(`[type = "${t}"]`).filter(':visible').length, type);
+    expect(await visibleEdges('CONCERNS')).toBeGreaterThan(0);
+    await page.getByTestId('type-CONCERNS').uncheck();
+    expect(await visibleEdges('CONCERNS')).toBe(0);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});

@@ -1,0 +1,38 @@
+import type { Page } from 'playwright-core';
+
+type Core = import('cytoscape').Core;
+
+/** Reads from the page's Cytoscape instance (window.cy), as a user's view of the canvas. */
+export function cyEval<T, A>(page: Page, fn: (cy: Core, arg: A) => T, arg: A): Promise<T> {
+  return page.evaluate(
+    ({ source, value }) => {
+      const cy = (window as unknown as { cy: Core }).cy;
+      return new Function('cy', 'arg', `return (${source})(cy, arg);`)(cy, value) as T;
+    },
+    { source: fn.toString(), value: arg },
+  );
+}
+
+/** Clicks an element where it is drawn, with the real mouse. */
+export async function clickElement(page: Page, id: string, options: { double?: boolean } = {}) {
+  const point = await cyEval(
+    page,
+    (cy, elementId) => {
+      const element = cy.getElementById(elementId);
+      const box = cy.container()!.getBoundingClientRect();
+      // An edge is clicked halfway between its ends (straight edges pass through there).
+      const ends = element.isEdge() ? element.connectedNodes() : element;
+      const points = ends.map((n: import('cytoscape').NodeSingular) => n.renderedPosition());
+      const p = {
+        x: points.reduce((sum: number, q: { x: number }) => sum + q.x, 0) / points.length,
+        y: points.reduce((sum: number, q: { y: number }) => sum + q.y, 0) / points.length,
+      };
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
+    id,
+  );
+  if (options.double) await page.mouse.dblclick(point.x, point.y);
+  else await page.mouse.click(point.x, point.y);
+}
+
+export const nodeCount = (page: Page) => cyEval(page, (cy) => cy.nodes().length, null);

@@ -96,7 +96,7 @@ async function expand(entity: Entity) {
   }
 }
 
-const trace = mountTrace($('trace'), graph, [], fail);
+const trace = mountTrace($('trace'), graph, [], fail, () => sync());
 mountDetails($('details'), graph, {
   // Start over from one entity: it alone, then its first neighbours as an expansion.
   focus: (entity) => {

@@ -89,4 +89,6 @@ export const stylesheet: StylesheetJson = [
     style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#1f2937' },
   },
   { selector: '.hidden', style: { display: 'none' } },
+  // The SVG writer cannot draw label backgrounds; they are dropped while exporting.
+  { selector: '.exporting', style: { 'text-background-opacity': 0 } },
 ];

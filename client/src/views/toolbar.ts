@@ -55,10 +55,23 @@ export function mountToolbar(
       ),
     ),
     button('SVG', 'Export the view as SVG', 'export-svg', () => {
-      const svg = (graph.cy as unknown as { svg(o: object): string }).svg({
-        full: true,
-        bg: '#ffffff',
-      });
+      // cytoscape-svg's canvas2svg logs "Attempted to apply path command to node text" for
+      // node labels it has already written; the SVG is complete, so that noise is silenced.
+      const log = console.error;
+      console.error = (...args: unknown[]) => {
+        if (!String(args[0]).startsWith('Attempted to apply path command')) log(...args);
+      };
+      graph.cy.elements().addClass('exporting');
+      let svg: string;
+      try {
+        svg = (graph.cy as unknown as { svg(o: object): string }).svg({
+          full: true,
+          bg: '#ffffff',
+        });
+      } finally {
+        graph.cy.elements().removeClass('exporting');
+        console.error = log;
+      }
       download('tracegraph.svg', new Blob([svg], { type: 'image/svg+xml' }));
     }),
     button('JSON', 'Export the view as JSON (reopens as arranged)', 'export-json', () =>

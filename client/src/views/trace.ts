@@ -17,6 +17,7 @@ export function mountTrace(
   graph: GraphController,
   types: string[],
   onError: (m: string) => void,
+  onTraced: () => void = () => undefined,
 ): TraceView {
   const ids = { from: '', to: '' };
   const from = h('input', {
@@ -126,6 +127,7 @@ export function mountTrace(
         return;
       }
       Object.assign(ids, { from: fromId, to: toId });
+      onTraced();
       const chosen = [...typeSelect.selectedOptions].map((o) => o.value);
       const data = await gql<{ paths: Path[] }>(
         `query P($from: ID!, $to: ID!, $max: Int, $avoid: [ID!], $types: [String!]) {

@@ -128,6 +128,37 @@ mountSearch(
 mountLegend($('legend'), graph);
 mountToolbar($('toolbar'), graph, openView, say);
 
+// The Query tab: GraphiQL loads on first use, in its own chunk.
+const queryPanel = $('query');
+let queryMounted = false;
+const queryButton = document.createElement('button');
+queryButton.type = 'button';
+queryButton.textContent = 'Query';
+queryButton.dataset.testid = 'query-tab';
+queryButton.setAttribute('aria-pressed', 'false');
+queryButton.onclick = async () => {
+  queryPanel.hidden = !queryPanel.hidden;
+  queryButton.setAttribute('aria-pressed', String(!queryPanel.hidden));
+  if (queryMounted || queryPanel.hidden) return;
+  queryMounted = true;
+  const { mountQueryTab, collectGraph } = await import('./views/query-tab');
+  mountQueryTab(queryPanel, (result) => {
+    const { entities, relations } = collectGraph(result);
+    if (entities.length === 0 && relations.length === 0) {
+      say('The last result holds no entities or relations to draw.');
+      return;
+    }
+    graph.add(entities, relations, undefined, 'query results');
+    queryPanel.hidden = true;
+    queryButton.setAttribute('aria-pressed', 'false');
+    graph.cy.$(':selected').unselect();
+    for (const entity of entities) graph.cy.getElementById(entity.id).select();
+    graph.fit();
+    say(`Drew ${entities.length} entities and ${relations.length} relations from the query.`);
+  });
+};
+$('toolbar').prepend(queryButton);
+
 graph.on((event, payload) => {
   if (event === 'selected') {
     const selection = payload as Selection;

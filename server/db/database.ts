@@ -96,9 +96,24 @@ export class Database {
     return this.run(mode, 'inline', statement, params);
   }
 
-  /** Resolves when Neo4j answers a query; rejects otherwise. */
-  async ping(): Promise<void> {
-    await this.runText('READ', 'RETURN 1 AS ok');
+  /**
+   * Resolves when Neo4j answers a query; rejects otherwise, within `timeoutMs`. No retries:
+   * a health check must answer at once, not after the driver's 30-second retry loop.
+   */
+  async ping(timeoutMs = 3_000): Promise<void> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: 'READ' });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        session.run('RETURN 1 AS ok', {}, { timeout: timeoutMs }),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('Neo4j did not answer in time')), timeoutMs);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+      await session.close().catch(() => undefined);
+    }
   }
 
   close(): Promise<void> {

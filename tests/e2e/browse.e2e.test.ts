@@ -93,7 +93,7 @@ describe('browsing', () => {
     await page.waitForTimeout(500);
     await page.locator('#type-filter summary').click();
     const visibleEdges = (type: string) =>
-      cyEval(page, (cy, t) => cy.edges(`[type = "${t}"]`).filter(':visible').length, type);
+      cyEval(page, (cy, t) => cy.edges(`[type = "${t}"]`).not('.hidden').length, type);
     expect(await visibleEdges('CONCERNS')).toBeGreaterThan(0);
     await page.getByTestId('type-CONCERNS').uncheck();
     expect(await visibleEdges('CONCERNS')).toBe(0);

@@ -14,10 +14,10 @@ async function nodePoint(page: Page, id: string) {
   }, id);
 }
 
+// Hidden elements carry the "hidden" class (display: none): count the rest.
 const visibleNodes = (page: Page, selector = 'node') =>
   page.evaluate(
-    (s) =>
-      (window as unknown as { cy: import('cytoscape').Core }).cy.$(s).filter(':visible').length,
+    (s) => (window as unknown as { cy: import('cytoscape').Core }).cy.$(s).not('.hidden').length,
     selector,
   );
 

@@ -1,6 +1,9 @@
 // The relations between the entities of a neighbourhood, with the same filters as the walk.
-MATCH (a:Entity)-[r]->(b:Entity)
-WHERE a.id IN $ids AND b.id IN $ids
+// Anchored on one end and filtered on the other: seeking both ends would pair every id with
+// every other before expanding.
+UNWIND $ids AS id
+MATCH (a:Entity {id: id})-[r]->(b:Entity)
+WHERE b.id IN $ids
   AND ($types IS NULL OR type(r) IN $types)
   AND ($asOfMax IS NULL OR r.startMin IS NULL OR r.startMin <= $asOfMax)
   AND ($asOfMin IS NULL OR r.endMax IS NULL OR r.endMax >= $asOfMin)

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { launchBrowser, openPage } from '../tests/e2e/support/browser';
+import { launchBrowser, openPage, waitForGraph } from '../tests/e2e/support/browser';
 
 /**
  * `npx tsx scripts/screenshots.ts [URL]`: screenshots of the running explorer for the README
@@ -12,7 +12,6 @@ async function main() {
   const browser = await launchBrowser();
   try {
     const { page, close } = await openPage(browser, url);
-    await page.waitForTimeout(2500); // let the force-directed layout settle
     await page.screenshot({ path: path.join(out, 'canvas.png') });
 
     await page.getByTestId('trace-from').fill('Lee Myung-bak');
@@ -22,11 +21,14 @@ async function main() {
     await page.waitForTimeout(800);
     await page.screenshot({ path: path.join(out, 'trace.png') });
 
-    await page.getByTestId('timeline-from').fill('2012');
-    await page.getByTestId('timeline-to').fill('2015');
-    await page.getByTestId('timeline-to').press('Enter');
-    await page.getByTestId('timeline-from').dispatchEvent('change');
-    await page.waitForTimeout(500);
+    await page.getByTestId('trace-from').fill('');
+    await page.goto(url);
+    await waitForGraph(page);
+    await page.getByTestId('timeline-from').fill('1990');
+    await page.getByTestId('timeline-to').fill('2000');
+    await page.getByTestId('timeline-to').dispatchEvent('change');
+    await page.locator('[data-testid="timeline-event"][data-id="awf-founding-1995"]').click();
+    await page.waitForTimeout(600);
     await page.screenshot({ path: path.join(out, 'timeline.png') });
     await close();
   } finally {

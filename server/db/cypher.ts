@@ -12,7 +12,14 @@ const cache = new Map<string, string>();
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    text = fs.readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8').trim();
+    // Comment lines are for readers: Neo4j 5 re-plans a statement that starts with a comment
+    // on every run (measured: 54 ms instead of 8 ms for relations-among), so they go.
+    text = fs
+      .readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8')
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('//'))
+      .join('\n')
+      .trim();
     cache.set(name, text);
   }
   return text;
@@ -22,12 +29,6 @@ export function cypher(name: string): string {
 export function cypherStatements(name: string): string[] {
   return cypher(name)
     .split(/;\s*(?:\n|$)/)
-    .map((statement) =>
-      statement
-        .split('\n')
-        .filter((line) => !line.trim().startsWith('//'))
-        .join('\n')
-        .trim(),
-    )
+    .map((statement) => statement.trim())
     .filter((statement) => statement.length > 0);
 }

@@ -74,6 +74,14 @@ describe('timeline', () => {
       expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(body.errors?.[0]?.message).toMatch(/date|before|entity|YYYY/i);
     }
+    for (const query of [
+      '{ timeline(first: 1001) { date } }',
+      '{ graph(limit: 5001) { truncated } }',
+    ]) {
+      const { body } = await server.graphql(query);
+      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(body.errors?.[0]?.message).toMatch(/between 1 and (1000|5000)/);
+    }
     const literal = await server.graphql(`{ timeline(from: "1965-13-01") { date } }`);
     expect(literal.body.errors?.[0]?.message).toMatch(/Invalid Date/);
   });

@@ -7,13 +7,14 @@ import type { GraphFile } from '../../seed/types';
 // Checks of the default dataset itself (not of the article, which users do not have).
 const graph = graphJson as unknown as GraphFile;
 const ontology = ontologyJson as {
-  kinds: { kind: string }[];
+  kinds: { kind: string; description: string }[];
   relationTypes: {
     type: string;
     label: string;
     inverseLabel: string;
     from: string[];
     to: string[];
+    description: string;
   }[];
 };
 const PARAGRAPHS = 19;
@@ -22,40 +23,78 @@ const entityById = new Map(graph.entities.map((e) => [e.id, e]));
 const typeByName = new Map(ontology.relationTypes.map((t) => [t.type, t]));
 const items = [...graph.entities, ...graph.relations];
 
-function neighbours(): Map<string, Set<string>> {
+/** Undirected adjacency, optionally leaving out some entities (hubs). */
+function neighbours(without: string[] = []): Map<string, Set<string>> {
   const adjacent = new Map(graph.entities.map((e) => [e.id, new Set<string>()]));
   for (const r of graph.relations) {
+    if (without.includes(r.source) || without.includes(r.target)) continue;
     adjacent.get(r.source)?.add(r.target);
     adjacent.get(r.target)?.add(r.source);
   }
   return adjacent;
 }
 
-function reachable(from: string, adjacent = neighbours()): Set<string> {
-  const seen = new Set([from]);
+/** Breadth-first distances from one entity. */
+function distances(from: string, adjacent = neighbours()): Map<string, number> {
+  const seen = new Map([[from, 0]]);
   const queue = [from];
   while (queue.length > 0) {
-    for (const next of adjacent.get(queue.shift()!) ?? []) {
+    const here = queue.shift()!;
+    for (const next of adjacent.get(here) ?? []) {
       if (seen.has(next)) continue;
-      seen.add(next);
+      seen.set(next, seen.get(here)! + 1);
       queue.push(next);
     }
   }
   return seen;
 }
 
+// Happenings the article mentions without any date; they stay undated rather than guessed.
+const UNDATED_EVENTS = [
+  'world-war-two', // named, never dated in the article
+  'cold-war', // likewise
+  'august-protests', // yearly, no first year given
+  'abe-newsweek-interview', // reported without a date
+  'foreign-criticism-abe-remarks', // only "earlier" than the 2007 summit
+  'foreign-ministers-meeting-2015', // only placed in the 2015 negotiations
+];
+
 describe('the default dataset', () => {
   it('is large enough to be the whole article', () => {
-    expect(graph.entities.length).toBeGreaterThanOrEqual(80);
-    expect(graph.relations.length).toBeGreaterThanOrEqual(200);
+    expect(graph.entities.length).toBeGreaterThanOrEqual(95);
+    expect(graph.relations.length).toBeGreaterThanOrEqual(250);
+    const byKind = (kind: string) => graph.entities.filter((e) => e.kind === kind).length;
+    expect(byKind('PERSON')).toBeGreaterThanOrEqual(10);
+    expect(byKind('EVENT')).toBeGreaterThanOrEqual(20);
+    expect(byKind('DISPUTE')).toBeGreaterThanOrEqual(4);
   });
 
   it('has unique, stable slug ids', () => {
     for (const list of [graph.entities, graph.relations]) {
       const ids = list.map((item) => item.id);
-      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
       expect(ids.filter((id) => !SLUG.test(id))).toEqual([]);
     }
+  });
+
+  it.each([
+    'shinzo-abe',
+    'park-geun-hye',
+    'moon-jae-in',
+    'yohei-kono',
+    'fumio-kishida',
+    'lee-myung-bak',
+    'kono-statement',
+    'asian-womens-fund',
+    'intelligence-sharing-pact-2012',
+    'comfort-women',
+    'liancourt-rocks',
+    'normalization-treaty-1965',
+    'treaty-signing-1965',
+    'kishida-visit-2015',
+    'moon-abe-summit-2017',
+  ])('keeps the id %s that the app and its tests rely on', (id) => {
+    expect(entityById.has(id)).toBe(true);
   });
 
   it('has both ends of every relation', () => {
@@ -80,6 +119,14 @@ describe('the default dataset', () => {
     expect(bad.map((item) => item.id)).toEqual([]);
   });
 
+  it('cites every one of the 19 paragraphs somewhere', () => {
+    const cited = new Set(items.flatMap((item) => item.sources.flatMap((s) => s.paragraphs)));
+    const missing = Array.from({ length: PARAGRAPHS }, (_, i) => i + 1).filter(
+      (p) => !cited.has(p),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('dates every item at a real calendar precision, ends after starts', () => {
     const bad: string[] = [];
     for (const item of items) {
@@ -87,14 +134,46 @@ describe('the default dataset', () => {
       const end = item.end === undefined ? undefined : parseDate(item.end);
       if (start && 'error' in start) bad.push(`${item.id}.start`);
       if (end && 'error' in end) bad.push(`${item.id}.end`);
+      if (end && !start) bad.push(`${item.id}: end without start`);
       if (start && end && !('error' in start) && !('error' in end) && end.max < start.min)
         bad.push(item.id);
     }
     expect(bad).toEqual([]);
   });
 
-  it('uses only the ontology: kinds, relationship types and the kinds each type connects', () => {
+  it('dates every event, except the few the article leaves undated', () => {
+    const undated = graph.entities.filter((e) => e.kind === 'EVENT' && !e.start).map((e) => e.id);
+    expect(undated.sort()).toEqual([...UNDATED_EVENTS].sort());
+  });
+
+  it.each([
+    ['treaty-signing-1965', '1965-06-22'],
+    ['intelligence-pact-hold-2012', '2012-08'],
+    ['kishida-visit-2015', '2015-12-28'],
+    ['park-abe-talks-2015', '2015-11-02'],
+    ['moon-abe-summit-2017', '2017-07-07'],
+    ['awf-founding-1995', '1995'],
+  ])('dates %s at the precision the article gives: %s', (id, date) => {
+    expect(entityById.get(id)?.start).toBe(date);
+  });
+
+  it('describes its ontology: every kind, and types with labels that read as phrases', () => {
     expect(ontology.kinds.map((k) => k.kind).sort()).toEqual([...ENTITY_KINDS].sort());
+    const names = ontology.relationTypes.map((t) => t.type);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    // Fewer, clearer types beat many near-synonyms.
+    expect(names.length).toBeGreaterThanOrEqual(15);
+    expect(names.length).toBeLessThanOrEqual(32);
+    for (const type of ontology.relationTypes) {
+      expect(type.type).toMatch(/^[A-Z]+(_[A-Z]+)*$/);
+      expect(type.label).toMatch(/^[a-z][a-z '"-]*[a-z]$/);
+      expect(type.inverseLabel).toMatch(/^[a-z][a-z '"-]*[a-z]$/);
+      expect(type.description.length).toBeGreaterThan(10);
+      for (const kind of [...type.from, ...type.to]) expect(ENTITY_KINDS).toContain(kind);
+    }
+  });
+
+  it('uses only the ontology: kinds, relationship types and the kinds each type connects', () => {
     expect(graph.entities.filter((e) => !ENTITY_KINDS.includes(e.kind)).map((e) => e.id)).toEqual(
       [],
     );
@@ -111,16 +190,38 @@ describe('the default dataset', () => {
     expect(ontology.relationTypes.filter((t) => !used.has(t.type)).map((t) => t.type)).toEqual([]);
   });
 
+  it('overrides a label only together with its inverse, so paths read both ways', () => {
+    const half = graph.relations.filter(
+      (r) => (r.label === undefined) !== (r.inverseLabel === undefined),
+    );
+    expect(half.map((r) => r.id)).toEqual([]);
+  });
+
   it('keeps figures as value and unit, never a value without a unit', () => {
     const figures = graph.relations.filter((r) => r.value !== undefined);
-    expect(figures.filter((r) => !r.unit).map((r) => r.id)).toEqual([]);
-    const units = new Set(figures.map((r) => r.unit));
-    for (const unit of ['USD', 'women', 'countries', 'prime ministers'])
-      expect(units).toContain(unit);
+    expect(figures.filter((r) => !r.unit || !Number.isFinite(r.value)).map((r) => r.id)).toEqual(
+      [],
+    );
+    expect(graph.relations.filter((r) => r.unit && r.value === undefined)).toEqual([]);
+  });
+
+  it.each([
+    [29_100_000_000, 'USD'], // trade, 1991
+    [5_800_000_000, 'USD'], // surplus, 1991
+    [4_400_000_000, 'USD'], // direct investment, 1990
+    [800_000_000, 'USD'], // grants and soft loans, 1965
+    [8_000_000, 'USD'], // restitution, 2015
+    [200_000, 'women'],
+    [7, 'women'],
+    [4, 'prime ministers'],
+    [24, 'countries'],
+    [4, 'powers'],
+  ])('holds the figure %d %s as data on a relation', (value, unit) => {
+    expect(graph.relations.some((r) => r.value === value && r.unit === unit)).toBe(true);
   });
 
   it('is one connected component', () => {
-    const seen = reachable('japan');
+    const seen = distances('japan');
     expect(graph.entities.filter((e) => !seen.has(e.id)).map((e) => e.id)).toEqual([]);
   });
 
@@ -129,18 +230,48 @@ describe('the default dataset', () => {
     ['Takeshima', 'liancourt-rocks'],
     ['ROK', 'south-korea'],
     ['Seoul', 'south-korea'],
+    ['Republic of Korea', 'south-korea'],
     ['DPRK', 'north-korea'],
     ['Pyongyang', 'north-korea'],
     ['Tokyo', 'japan'],
     ['President Moon', 'moon-jae-in'],
-  ])('knows %s as an alias of %s', (alias, id) => {
+    ['Abe', 'shinzo-abe'],
+    ['Kono', 'yohei-kono'],
+    ['Imperial Army', 'imperial-japanese-army'],
+    ['military information-sharing pact', 'intelligence-sharing-pact-2012'],
+  ])('knows %s as an alias of %s, and of nothing else', (alias, id) => {
     expect(entityById.get(id)?.aliases).toContain(alias);
+    const others = graph.entities.filter(
+      (e) => e.id !== id && (e.name === alias || (e.aliases ?? []).includes(alias)),
+    );
+    expect(others.map((e) => e.id)).toEqual([]);
   });
 
   it('marks every identifying detail from outside the article', () => {
-    for (const id of ['moon-jae-in', 'yohei-kono', 'george-w-bush']) {
-      expect(entityById.get(id)?.beyondSource).toMatch(/article|general knowledge/);
+    for (const id of [
+      'moon-jae-in',
+      'yohei-kono',
+      'george-w-bush',
+      'lee-myung-bak',
+      'kim-il-sung',
+      'kono-statement',
+    ]) {
+      expect(entityById.get(id)?.beyondSource).toMatch(/general knowledge|inferred/);
     }
+    for (const item of items.filter((i) => i.beyondSource !== undefined)) {
+      expect(item.beyondSource).toMatch(/general knowledge|inferred|article/);
+    }
+  });
+
+  it('gives every entity a short summary in our own words, quoting at most a term', () => {
+    const bad = graph.entities.filter(
+      (e) =>
+        !e.summary ||
+        e.summary.length > 300 ||
+        // A quotation longer than six words would be a sentence, not a term.
+        (e.summary.match(/"[^"]*"/g) ?? []).some((q) => q.split(/\s+/).length > 6),
+    );
+    expect(bad.map((e) => e.id)).toEqual([]);
   });
 
   it.each([
@@ -148,6 +279,7 @@ describe('the default dataset', () => {
     ['park-geun-hye', 'comfort-women-issue'],
     ['moon-jae-in', 'comfort-women-issue'],
     ['fumio-kishida', 'comfort-women-issue'],
+    ['yun-byung-se', 'comfort-women-issue'],
     ['yohei-kono', 'comfort-women-issue'],
     ['lee-myung-bak', 'intelligence-pact-controversy'],
     ['kim-il-sung', 'north-korea-ties-dispute'],
@@ -161,10 +293,29 @@ describe('the default dataset', () => {
     expect(entityById.get(dispute)?.kind).toBe('DISPUTE');
   });
 
-  it('gives every relationship type a label and an inverse that read as phrases', () => {
-    for (const type of ontology.relationTypes) {
-      expect(type.label).toMatch(/^[a-z][a-z '"-]*[a-z]$/);
-      expect(type.inverseLabel).toMatch(/^[a-z][a-z '"-]*[a-z]$/);
-    }
+  it.each([
+    ['shinzo-abe', 'comfort-women-issue'],
+    ['park-geun-hye', 'comfort-women-issue'],
+    ['moon-jae-in', 'comfort-women-issue'],
+    ['fumio-kishida', 'comfort-women-issue'],
+    ['yohei-kono', 'comfort-women-issue'],
+    ['lee-myung-bak', 'intelligence-pact-controversy'],
+    ['kim-il-sung', 'north-korea-ties-dispute'],
+  ])('reaches from %s to %s in a few steps without passing through a state', (from, to) => {
+    // Paths through a whole country prove little; the link must go through what they did.
+    const states = graph.entities.filter((e) => e.kind === 'COUNTRY').map((e) => e.id);
+    const hops = distances(from, neighbours(states)).get(to);
+    expect(hops).toBeDefined();
+    expect(hops!).toBeLessThanOrEqual(4);
+  });
+
+  it('attributes every stance to a holder', () => {
+    const held = new Set(
+      graph.relations
+        .filter((r) => ['HOLDS_POSITION', 'PROPOSED'].includes(r.type))
+        .map((r) => r.target),
+    );
+    const orphans = graph.entities.filter((e) => e.kind === 'POLICY' && !held.has(e.id));
+    expect(orphans.map((e) => e.id)).toEqual([]);
   });
 });

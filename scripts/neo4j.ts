@@ -1,21 +1,32 @@
 import { loadConfig } from '../server/config';
 import { ensureLocalNeo4jBuilt, startLocalNeo4j } from '../server/db/local-neo4j';
 
-/** `npm run neo4j`: the local Neo4j alone, until Ctrl-C. `--build-only` just builds it. */
+/**
+ * `npm run neo4j`: the local Neo4j alone, with its store in TRACEGRAPH_DATA_DIR, until Ctrl-C.
+ * `-- --port N` prefers another port (0 = any free one); `-- --build-only` just builds it.
+ */
 async function main() {
   if (process.argv.includes('--build-only')) {
-    ensureLocalNeo4jBuilt();
+    await ensureLocalNeo4jBuilt();
     return;
   }
+  const portFlag = process.argv.indexOf('--port');
+  const port = portFlag === -1 ? undefined : Number(process.argv[portFlag + 1]);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+    throw new Error(
+      `--port wants a number between 0 and 65535, got "${process.argv[portFlag + 1]}"`,
+    );
+  }
   const config = loadConfig();
-  const neo4j = await startLocalNeo4j({ dataDir: config.dataDir, log: console.log });
+  const neo4j = await startLocalNeo4j({ dataDir: config.dataDir, port, log: console.log });
   console.log(`Neo4j is running at ${neo4j.uri} (store: ${config.dataDir}). Ctrl-C stops it.`);
   const stop = async () => {
+    console.log('Stopping Neo4j …');
     await neo4j.stop();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database';
 import type { EntityModel, RelationModel } from './records';
 import { toRelation } from './records';
+import { agreeWith } from '../domain/grammar';
 
 export interface PathsQuery {
   from: string;
@@ -33,14 +34,15 @@ export async function paths(db: Database, q: PathsQuery): Promise<PathIds[]> {
 /**
  * One sentence per step, read in walking order: a relation walked along its direction uses
  * its label ("Shinzo Abe met with Park Geun-hye"), one walked against it the inverse label
- * ("the 2015 agreement was reached by Japan").
+ * ("the 2015 agreement was reached by Japan"); the verb agrees with a plural group ("Korean
+ * people are involved in …").
  */
 export function narrate(entities: EntityModel[], relations: RelationModel[]): string[] {
   return relations.map((relation, i) => {
     const here = entities[i]!;
     const next = entities[i + 1]!;
     const forward = relation.sourceId === here.id;
-    const phrase = forward ? relation.label : relation.inverseLabel;
+    const phrase = agreeWith(here, forward ? relation.label : relation.inverseLabel);
     return `${here.name} ${phrase} ${next.name}.`;
   });
 }

@@ -1,5 +1,7 @@
 import type { Database } from '../db/database';
 import type { PartialDate } from '../domain/dates';
+import { agreeWith } from '../domain/grammar';
+import type { EntityKind } from '../domain/kinds';
 import { type RelationModel, toRelation } from './records';
 
 export interface TimelineQuery {
@@ -22,16 +24,21 @@ export async function timeline(db: Database, q: TimelineQuery): Promise<Timeline
     title: string;
     entityId: string | null;
     relation: Record<string, unknown> | null;
+    subject: { name: string; kind: EntityKind } | null;
+    object: string | null;
   }>('timeline', {
     fromMin: q.from?.min ?? null,
     toMax: q.to?.max ?? null,
     entityId: q.entityId,
     first: q.first,
   });
-  return rows.map((row) => ({
-    date: row.date,
-    title: row.title,
-    entityId: row.entityId,
-    relation: row.relation ? toRelation(row.relation) : null,
-  }));
+  return rows.map((row) => {
+    const relation = row.relation ? toRelation(row.relation) : null;
+    // A dated relation reads as a sentence whose verb agrees with its subject.
+    const title =
+      relation && row.subject
+        ? `${row.subject.name} ${agreeWith(row.subject, relation.label)} ${row.object}`
+        : row.title;
+    return { date: row.date, title, entityId: row.entityId, relation };
+  });
 }

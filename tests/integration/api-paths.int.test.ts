@@ -78,6 +78,21 @@ describe('paths', () => {
     for (const p of around) expect(p.entities.map((e) => e.id)).not.toContain('japan');
   });
 
+  it('makes each sentence agree with its subject, a group of people included', async () => {
+    const found = await paths({
+      from: 'yohei-kono',
+      to: 'intelligence-pact-controversy',
+      first: 10,
+      maxLength: 4,
+      avoid: ['japan', 'south-korea'],
+    });
+    const steps = found.flatMap((p) => p.steps);
+    expect(steps).toContain(
+      'Korean people are involved in Controversy over the intelligence-sharing pact.',
+    );
+    expect(steps.join(' ')).not.toMatch(/Korean people (is|was|has) /);
+  });
+
   it('keeps to the relationship types asked for and to maxLength', async () => {
     const [first] = await paths({ from: 'shinzo-abe', to: 'park-geun-hye', first: 1 });
     const type = first!.relations[0]!.type;

@@ -32,6 +32,15 @@ describe('timeline, sharing and export', () => {
     expect(await hidden(page, 'moon-abe-summit-2017')).toBe(true);
     expect(await hidden(page, 'treaty-signing-1965')).toBe(false);
     expect(await hidden(page, 'japan')).toBe(false); // undated entities always stay
+    // The label says how much of the graph the range leaves, as counted on the canvas.
+    const [, shown, total] = /: (\d+) of (\d+) entities/.exec(label) ?? [];
+    const onCanvas = await cyEval(
+      page,
+      (cy) => [cy.nodes().not('.hidden').length, cy.nodes().length],
+      null,
+    );
+    expect([Number(shown), Number(total)]).toEqual(onCanvas);
+    expect(Number(shown)).toBeLessThan(Number(total));
     await page.getByTestId('timeline-clear').click();
     expect(await hidden(page, 'moon-abe-summit-2017')).toBe(false);
 

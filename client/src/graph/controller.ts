@@ -195,6 +195,21 @@ export class GraphController {
     this.applyFilters();
   }
 
+  /** How much of the loaded graph the kind, type and date filters leave on the canvas. */
+  visibleCounts(): {
+    entities: number;
+    relations: number;
+    totalEntities: number;
+    totalRelations: number;
+  } {
+    return {
+      entities: this.cy.nodes().not('.hidden').length,
+      relations: this.cy.edges().not('.hidden').length,
+      totalEntities: this.cy.nodes().length,
+      totalRelations: this.cy.edges().length,
+    };
+  }
+
   private outOfRange(data: { start: string | null; end: string | null } | undefined): boolean {
     if (!data) return false;
     const { from, to } = this.range;

@@ -64,7 +64,11 @@ export function mountTimeline(
   const apply = (from: string | null, to: string | null) => {
     current = { from, to };
     graph.setRange(from, to);
-    label.textContent = from || to ? `Graph as of ${from ?? '…'} – ${to ?? '…'}` : 'All dates';
+    const shown = graph.visibleCounts();
+    label.textContent =
+      from || to
+        ? `Graph as of ${from ?? '…'} – ${to ?? '…'}: ${shown.entities} of ${shown.totalEntities} entities, ${shown.relations} of ${shown.totalRelations} relations`
+        : 'All dates';
     fromInput.value = from ?? '';
     toInput.value = to ?? '';
     if (from && to) {

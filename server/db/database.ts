@@ -3,6 +3,7 @@ import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'n
 import type { Neo4jSettings } from '../config';
 import { cypher } from './cypher';
 import { toGraphQLError } from './errors';
+import { disableNagleOnClientSockets } from './no-delay';
 
 const log = createDebug('tracegraph:cypher');
 
@@ -47,6 +48,7 @@ export class Database {
   }
 
   static connect(options: DatabaseOptions): Database {
+    disableNagleOnClientSockets();
     // No password means a database without authentication, such as the local one.
     const auth =
       options.password === undefined

@@ -45,6 +45,8 @@ export async function openPage(
   });
   await page.goto(url);
   await waitForGraph(page);
+  // A test that arranges or clicks nodes while the first layout still runs races it.
+  await waitForLayout(page);
   return { page, problems, close: () => context.close() };
 }
 

@@ -11,6 +11,7 @@ CALL () {
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE r.start IS NOT NULL
     AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)
+  // This title only orders rows of one date; the server words it (verb agreement included).
   RETURN r.start AS date, r.startMin AS dateMin, r.startMax AS dateMax,
          a.name + ' ' + r.label + ' ' + b.name AS title, null AS entityId,
          r {.*, type: type(r), source: a.id, target: b.id} AS relation,

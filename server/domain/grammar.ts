@@ -30,3 +30,12 @@ export function agreeWith(subject: { name: string; kind: EntityKind }, phrase: s
         : verb);
   return [plural, ...rest].join(' ');
 }
+
+/** A relation read as a sentence: "Korean people are involved in the controversy". */
+export function sentence(
+  subject: { name: string; kind: EntityKind },
+  phrase: string,
+  object: string,
+): string {
+  return `${subject.name} ${agreeWith(subject, phrase)} ${object}`;
+}

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database';
 import type { EntityModel, RelationModel } from './records';
 import { toRelation } from './records';
-import { agreeWith } from '../domain/grammar';
+import { sentence } from '../domain/grammar';
 
 export interface PathsQuery {
   from: string;
@@ -42,7 +42,6 @@ export function narrate(entities: EntityModel[], relations: RelationModel[]): st
     const here = entities[i]!;
     const next = entities[i + 1]!;
     const forward = relation.sourceId === here.id;
-    const phrase = agreeWith(here, forward ? relation.label : relation.inverseLabel);
-    return `${here.name} ${phrase} ${next.name}.`;
+    return `${sentence(here, forward ? relation.label : relation.inverseLabel, next.name)}.`;
   });
 }

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import type { PartialDate } from '../domain/dates';
-import { agreeWith } from '../domain/grammar';
+import { sentence } from '../domain/grammar';
 import type { EntityKind } from '../domain/kinds';
 import { type RelationModel, toRelation } from './records';
 
@@ -34,11 +34,8 @@ export async function timeline(db: Database, q: TimelineQuery): Promise<Timeline
   });
   return rows.map((row) => {
     const relation = row.relation ? toRelation(row.relation) : null;
-    // A dated relation reads as a sentence whose verb agrees with its subject.
     const title =
-      relation && row.subject
-        ? `${row.subject.name} ${agreeWith(row.subject, relation.label)} ${row.object}`
-        : row.title;
+      relation && row.subject ? sentence(row.subject, relation.label, row.object!) : row.title;
     return { date: row.date, title, entityId: row.entityId, relation };
   });
 }

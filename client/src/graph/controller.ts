@@ -234,6 +234,7 @@ export class GraphController {
         edge.toggleClass('hidden', hidden);
       });
     });
+    this.emit('filtered');
   }
 
   select(id: string): void {

@@ -61,14 +61,21 @@ export function mountTimeline(
     return ((y - min) / (max - min + 1)) * 100;
   };
 
+  // The label counts what is on the canvas, so it follows every filter and change, not
+  // only this range.
+  const describe = () => {
+    const { from, to } = current;
+    if (!from && !to) return 'All dates';
+    const shown = graph.visibleCounts();
+    return `Graph as of ${from ?? '…'} – ${to ?? '…'}: ${shown.entities} of ${shown.totalEntities} entities, ${shown.relations} of ${shown.totalRelations} relations`;
+  };
+  graph.on((event) => {
+    if (event === 'filtered' || event === 'changed') label.textContent = describe();
+  });
+
   const apply = (from: string | null, to: string | null) => {
     current = { from, to };
-    graph.setRange(from, to);
-    const shown = graph.visibleCounts();
-    label.textContent =
-      from || to
-        ? `Graph as of ${from ?? '…'} – ${to ?? '…'}: ${shown.entities} of ${shown.totalEntities} entities, ${shown.relations} of ${shown.totalRelations} relations`
-        : 'All dates';
+    graph.setRange(from, to); // filters, and so relabels
     fromInput.value = from ?? '';
     toInput.value = to ?? '';
     if (from && to) {

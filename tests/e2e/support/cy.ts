@@ -15,6 +15,11 @@ export function cyEval<T, A>(page: Page, fn: (cy: Core, arg: A) => T, arg: A): P
 
 /** Clicks an element where it is drawn, with the real mouse. */
 export async function clickElement(page: Page, id: string, options: { double?: boolean } = {}) {
+  // Cytoscape hit-tests against what it last drew: a click right after the graph changed
+  // (positions set, edges removed) would be tested against the previous frame's geometry.
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
   const point = await cyEval(
     page,
     (cy, elementId) => {

@@ -23,18 +23,32 @@ async function waitForNeo4j(db: Database, timeoutMs: number): Promise<void> {
 }
 
 /**
- * Reaches the configured Neo4j, or starts the local one when NEO4J_URI is unset.
- * Shared by `npm start`, `npm run seed` and `npm run import`.
+ * Reaches the configured Neo4j, or starts the local one when NEO4J_URI is unset (with the
+ * password kept beside its store, unless NEO4J_PASSWORD is set). The local one is supervised:
+ * when it dies the database handle is marked down at once (every query answers "unavailable"
+ * instead of waiting), and it is restarted on the same port; the handle's probe notices when
+ * it is back. Shared by `npm start`, `npm run seed` and `npm run import`.
  */
 export async function connect(config: Config, log: (line: string) => void): Promise<Connection> {
   let local: LocalNeo4j | undefined;
+  let db: Database | undefined;
   if (config.neo4j.uri === undefined) {
     log(`Starting the local Neo4j (store: ${config.dataDir}) …`);
-    local = await startLocalNeo4j({ dataDir: config.dataDir, log });
+    local = await startLocalNeo4j({
+      dataDir: config.dataDir,
+      password: config.neo4j.password,
+      log,
+      onEvent(event) {
+        if (event.type === 'died') db?.availability.markDown('the local Neo4j is restarting');
+      },
+    });
   }
   const uri = config.neo4j.uri ?? local!.uri;
+  const credentials = local
+    ? { username: local.username, password: local.password }
+    : { username: config.neo4j.username, password: config.neo4j.password };
   log(`Neo4j: ${uri}`);
-  const db = Database.connect({ ...config.neo4j, uri });
+  db = Database.connect({ ...config.neo4j, ...credentials, uri, log });
   try {
     await waitForNeo4j(db, 60_000);
   } catch (error) {

@@ -2,8 +2,10 @@ import { loadConfig } from '../server/config';
 import { ensureLocalNeo4jBuilt, startLocalNeo4j } from '../server/db/local-neo4j';
 
 /**
- * `npm run neo4j`: the local Neo4j alone, with its store in TRACEGRAPH_DATA_DIR, until Ctrl-C.
- * `-- --port N` prefers another port (0 = any free one); `-- --build-only` just builds it.
+ * `npm run neo4j`: the local Neo4j alone, with its store in TRACEGRAPH_DATA_DIR, until Ctrl-C;
+ * restarted when it dies. `-- --port N` prefers another port (0 = any free one);
+ * `-- --build-only` just builds it. Connect as user neo4j with the password kept in the
+ * file it names (mode 0600).
  */
 async function main() {
   if (process.argv.includes('--build-only')) {
@@ -18,8 +20,16 @@ async function main() {
     );
   }
   const config = loadConfig();
-  const neo4j = await startLocalNeo4j({ dataDir: config.dataDir, port, log: console.log });
-  console.log(`Neo4j is running at ${neo4j.uri} (store: ${config.dataDir}). Ctrl-C stops it.`);
+  const neo4j = await startLocalNeo4j({
+    dataDir: config.dataDir,
+    port,
+    password: config.neo4j.password,
+    log: console.log,
+  });
+  console.log(
+    `Neo4j is running at ${neo4j.uri} (store: ${config.dataDir}); user ${neo4j.username}, ` +
+      `password in ${neo4j.passwordFile}. Ctrl-C stops it.`,
+  );
   const stop = async () => {
     console.log('Stopping Neo4j …');
     await neo4j.stop();

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expressMiddleware } from '@as-integrations/express5';
 import createDebug from 'debug';
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Response } from 'express';
 import { PROJECT_ROOT } from './config';
 import type { Database } from './db/database';
+import { DatabaseUnavailableError } from './db/errors';
 import { createContext } from './graphql/context';
 import { createApolloServer } from './graphql/server';
 
@@ -13,6 +14,18 @@ const log = createDebug('tracegraph:http');
 export const CLIENT_DIST = path.join(PROJECT_ROOT, 'client', 'dist');
 /** Largest request body accepted; a real operation is a few kilobytes. */
 export const MAX_BODY = '100kb';
+
+/** How long /health waits for Neo4j before calling it down. */
+const HEALTH_TIMEOUT_MS = 900;
+
+/** Aborts when the client goes away before its response is complete. */
+function abandonment(res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new Error('client disconnected'));
+  });
+  return controller.signal;
+}
 
 export interface App {
   app: express.Express;
@@ -29,19 +42,34 @@ export async function createApp(db: Database): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
 
+  // Down is answered from the breaker at once; up is checked with a ping, which trips the
+  // breaker when it fails, so /health answers within a second either way.
   app.get('/health', async (_req, res) => {
+    const down = (reason: string, since: number) =>
+      res.status(503).json({
+        status: 'degraded',
+        neo4j: 'down',
+        reason,
+        since: new Date(since).toISOString(),
+      });
+    const state = db.availability.current;
+    if (!state.up) return down(state.reason ?? 'unknown', state.since);
     try {
-      await db.ping();
+      await db.ping(HEALTH_TIMEOUT_MS);
       res.json({ status: 'ok', neo4j: 'up' });
-    } catch {
-      res.status(503).json({ status: 'degraded', neo4j: 'down' });
+    } catch (error) {
+      // A refused connection trips the breaker; a slow answer is reported but trips nothing.
+      if (error instanceof DatabaseUnavailableError) db.availability.markDown(error.reason);
+      down(error instanceof DatabaseUnavailableError ? error.reason : 'slow to answer', Date.now());
     }
   });
 
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY }),
-    expressMiddleware(apollo, { context: async () => createContext(db) }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => createContext(db, abandonment(res)),
+    }),
   );
 
   if (fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {

@@ -1,19 +1,43 @@
 import createDebug from 'debug';
-import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type RecordShape,
+  type Session,
+} from 'neo4j-driver';
 import type { Neo4jSettings } from '../config';
+import { Availability } from './availability';
 import { cypher } from './cypher';
-import { toGraphQLError } from './errors';
+import {
+  DatabaseUnavailableError,
+  isTimeout,
+  QueryCancelledError,
+  QueryTimeoutError,
+  ReadOnlyError,
+  unavailableReason,
+} from './errors';
 import { disableNagleOnClientSockets } from './no-delay';
 
 const log = createDebug('tracegraph:cypher');
 
 export interface DatabaseOptions extends Neo4jSettings {
   uri: string;
-  /** Per-transaction timeout sent with every transaction; Neo4j's own default is none. */
+  /** Per-transaction timeout sent with every read; no request waits longer. Default 5 s. */
   timeoutMs?: number;
+  /** TCP connect timeout; short, so a dead host is noticed at once. Default 2 s. */
+  connectionTimeoutMs?: number;
+  /** Interval of the probe that notices Neo4j is back. Default 500 ms. */
+  probeMs?: number;
+  /** Where availability changes are reported (default: the `tracegraph:db` debug log). */
+  log?: (line: string) => void;
 }
 
 export type Params = Record<string, unknown>;
+
+/** How one read is run: a signal that cancels it (the HTTP request's). */
+export interface RunOptions {
+  signal?: AbortSignal;
+}
 
 /**
  * JavaScript numbers reach Neo4j as floats, which LIMIT and ranges refuse; top-level whole
@@ -29,43 +53,134 @@ function withIntegers(params: Params): Params {
   );
 }
 
+/** What every handle on one driver shares: the driver, its breaker and a statement count. */
+interface Shared {
+  driver: Driver;
+  database: string;
+  timeoutMs: number;
+  availability: Availability;
+  queries: number;
+}
+
+/** Settles with the first of: the work, the caller's abort, Neo4j going down, the deadline. */
+function raceWork<T>(
+  work: Promise<T>,
+  shared: Shared,
+  signal: AbortSignal | undefined,
+  deadlineMs: number,
+): { outcome: Promise<T>; workSettled: () => boolean } {
+  let settled = false;
+  let cleanup = () => {};
+  const stopped = new Promise<never>((_, reject) => {
+    const onAbort = () => reject(new QueryCancelledError({ cause: signal?.reason }));
+    const onDown = (reason: string) => reject(new DatabaseUnavailableError(reason));
+    const timer = setTimeout(() => {
+      shared.availability.suspect();
+      reject(new QueryTimeoutError(shared.timeoutMs));
+    }, deadlineMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    shared.availability.once('down', onDown);
+    cleanup = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      shared.availability.off('down', onDown);
+    };
+  });
+  const watched = work.finally(() => {
+    settled = true;
+  });
+  const outcome = Promise.race([watched, stopped]).finally(cleanup);
+  watched.catch(() => undefined); // a loser's rejection is nobody's concern
+  stopped.catch(() => undefined);
+  return { outcome, workSettled: () => settled };
+}
+
 /**
  * The one owner of the Neo4j driver. Every statement is loaded by name from `cypher/`, runs
  * with parameters only, in `executeRead` or `executeWrite`, with a timeout and the statement
  * name as transaction metadata (so `SHOW TRANSACTIONS` on the server says what is running).
+ *
+ * Reads fail fast: while Neo4j is down (see `Availability`) they throw
+ * `DatabaseUnavailableError` at once; a read never outlives its timeout; a read whose caller
+ * aborts is rolled back on the server. The API gets a read-only handle per request
+ * (`forRequest`), so nothing on its path can write.
  */
 export class Database {
-  /** Statements sent so far; tests use it to show that a request costs a bounded number. */
-  queryCount = 0;
-  readonly timeoutMs: number;
-
   private constructor(
-    readonly driver: Driver,
-    readonly database: string,
-    timeoutMs: number,
-  ) {
-    this.timeoutMs = timeoutMs;
-  }
+    private readonly shared: Shared,
+    private readonly signal?: AbortSignal,
+    private readonly readOnly = false,
+  ) {}
 
   static connect(options: DatabaseOptions): Database {
     disableNagleOnClientSockets();
-    // No password means a database without authentication, such as the local one.
+    // No password means a database without authentication (a Neo4j the operator runs so).
     const auth =
       options.password === undefined
         ? undefined
         : neo4j.auth.basic(options.username, options.password);
+    const timeoutMs = options.timeoutMs ?? 5_000;
     const driver = neo4j.driver(options.uri, auth, {
       disableLosslessIntegers: true,
-      connectionAcquisitionTimeout: 10_000,
+      // Short waits everywhere: the defaults (30 s to connect, 60 s for a pooled connection,
+      // 30 s of retries) let a request hang long after Neo4j died. The breaker and the
+      // deadline in `run` do the rest.
+      connectionTimeout: options.connectionTimeoutMs ?? 2_000,
+      connectionAcquisitionTimeout: timeoutMs,
+      maxTransactionRetryTime: 2_000,
       maxConnectionPoolSize: 50,
       userAgent: 'tracegraph',
     });
-    return new Database(driver, options.database, options.timeoutMs ?? 5_000);
+    const shared: Shared = {
+      driver,
+      database: options.database,
+      timeoutMs,
+      queries: 0,
+      availability: undefined as unknown as Availability,
+    };
+    const db = new Database(shared);
+    shared.availability = new Availability(() => db.ping(1_000), options.probeMs, options.log);
+    return db;
+  }
+
+  get driver(): Driver {
+    return this.shared.driver;
+  }
+
+  get database(): string {
+    return this.shared.database;
+  }
+
+  get timeoutMs(): number {
+    return this.shared.timeoutMs;
+  }
+
+  /** Statements sent so far on this driver; tests use it to show a request costs a few. */
+  get queryCount(): number {
+    return this.shared.queries;
+  }
+
+  /** Up or down, since when and why: what /health reports. */
+  get availability(): Availability {
+    return this.shared.availability;
+  }
+
+  /**
+   * A handle for one API request: reads only (writes throw `ReadOnlyError` before reaching
+   * Neo4j, and every read runs in a READ transaction, which Neo4j refuses to write in), each
+   * cancelled when `signal` aborts.
+   */
+  forRequest(signal?: AbortSignal): Database {
+    return new Database(this.shared, signal, true);
   }
 
   /** Runs the named read statement and returns its records as plain objects. */
-  read<T extends RecordShape = RecordShape>(name: string, params: Params = {}): Promise<T[]> {
-    return this.run('READ', name, cypher(name), params);
+  read<T extends RecordShape = RecordShape>(
+    name: string,
+    params: Params = {},
+    options: RunOptions = {},
+  ): Promise<T[]> {
+    return this.run('READ', name, cypher(name), params, options);
   }
 
   write<T extends RecordShape = RecordShape>(name: string, params: Params = {}): Promise<T[]> {
@@ -74,7 +189,9 @@ export class Database {
 
   /** Runs several named writes in ONE transaction: all of them take effect, or none. */
   async writeAll(steps: { name: string; params: Params }[], timeoutMs = 120_000): Promise<void> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
+    if (this.readOnly) throw new ReadOnlyError(steps[0]?.name ?? 'writeAll');
+    this.throwIfDown();
+    const session = this.session('WRITE');
     try {
       await session.executeWrite(
         async (tx) => {
@@ -83,7 +200,7 @@ export class Database {
         { timeout: timeoutMs, metadata: { app: 'tracegraph', statement: 'load' } },
       );
     } catch (error) {
-      throw toGraphQLError(error);
+      throw this.translate(error);
     } finally {
       await session.close();
     }
@@ -94,32 +211,64 @@ export class Database {
     mode: 'READ' | 'WRITE',
     statement: string,
     params: Params = {},
+    options: RunOptions = {},
   ): Promise<T[]> {
-    return this.run(mode, 'inline', statement, params);
+    return this.run(mode, 'inline', statement, params, options);
   }
 
   /**
    * Resolves when Neo4j answers a query; rejects otherwise, within `timeoutMs`. No retries:
-   * a health check must answer at once, not after the driver's 30-second retry loop.
+   * a health check must answer at once, not after the driver's retry loop. Rejects with
+   * `DatabaseUnavailableError` (with a `reason` safe to show) or `QueryTimeoutError` (slow).
    */
   async ping(timeoutMs = 3_000): Promise<void> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: 'READ' });
+    const session = this.session('READ');
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         session.run('RETURN 1 AS ok', {}, { timeout: timeoutMs }),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('Neo4j did not answer in time')), timeoutMs);
+          timer = setTimeout(() => reject(new QueryTimeoutError(timeoutMs)), timeoutMs);
         }),
       ]);
+    } catch (error) {
+      throw error instanceof DatabaseUnavailableError || error instanceof QueryTimeoutError
+        ? error
+        : new DatabaseUnavailableError(unavailableReason(error) ?? 'no answer', { cause: error });
     } finally {
       clearTimeout(timer);
-      await session.close().catch(() => undefined);
+      void session.close().catch(() => undefined);
     }
   }
 
-  close(): Promise<void> {
-    return this.driver.close();
+  async close(): Promise<void> {
+    this.shared.availability.close();
+    await this.shared.driver.close();
+  }
+
+  private session(mode: 'READ' | 'WRITE'): Session {
+    return this.shared.driver.session({
+      database: this.shared.database,
+      defaultAccessMode: mode,
+    });
+  }
+
+  private throwIfDown() {
+    const { up, reason } = this.shared.availability.current;
+    if (!up) throw new DatabaseUnavailableError(reason ?? 'down');
+  }
+
+  /** Driver errors that mean "Neo4j is gone" trip the breaker; the rest are typed or passed on. */
+  private translate(error: unknown): unknown {
+    const reason = unavailableReason(error);
+    if (reason !== undefined) {
+      this.shared.availability.markDown(reason);
+      return error instanceof DatabaseUnavailableError
+        ? error
+        : new DatabaseUnavailableError(reason, { cause: error });
+    }
+    if (isTimeout(error)) return new QueryTimeoutError(this.shared.timeoutMs, { cause: error });
+    return error;
   }
 
   private async run<T extends RecordShape>(
@@ -127,18 +276,32 @@ export class Database {
     name: string,
     statement: string,
     params: Params,
+    options: RunOptions = {},
   ): Promise<T[]> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
-    const config = { timeout: this.timeoutMs, metadata: { app: 'tracegraph', statement: name } };
+    if (mode === 'WRITE' && this.readOnly) throw new ReadOnlyError(name);
+    const signal = options.signal ?? this.signal;
+    if (signal?.aborted) throw new QueryCancelledError({ cause: signal.reason });
+    this.throwIfDown();
+    const session = this.session(mode);
+    const { timeoutMs } = this.shared;
+    const config = { timeout: timeoutMs, metadata: { app: 'tracegraph', statement: name } };
+    const work = (tx: ManagedTransaction) => this.runIn<T>(tx, name, statement, params);
+    const { outcome, workSettled } = raceWork(
+      mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config),
+      this.shared,
+      signal,
+      // Neo4j stops the transaction at `timeoutMs`; the margin lets its own error arrive.
+      timeoutMs + 500,
+    );
     try {
-      const work = (tx: ManagedTransaction) => this.runIn<T>(tx, name, statement, params);
-      return mode === 'READ'
-        ? await session.executeRead(work, config)
-        : await session.executeWrite(work, config);
+      return await outcome;
     } catch (error) {
-      throw toGraphQLError(error);
+      throw this.translate(error);
     } finally {
-      await session.close();
+      // Closing a session whose transaction still runs sends Bolt RESET, which makes Neo4j
+      // stop and roll it back. Nobody waits for that when the work lost the race.
+      const closing = session.close().catch(() => undefined);
+      if (workSettled()) await closing;
     }
   }
 
@@ -149,7 +312,7 @@ export class Database {
     params: Params,
   ): Promise<T[]> {
     const started = performance.now();
-    this.queryCount += 1;
+    this.shared.queries += 1;
     const result = await tx.run<T>(statement, withIntegers(params));
     log('%s %o %dms', name, params, Math.round(performance.now() - started));
     return result.records.map((record) => record.toObject());

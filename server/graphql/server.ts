@@ -7,6 +7,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import createDebug from 'debug';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from './context';
+import { dbErrorStatusPlugin, formatDbError } from './db-errors';
 import { resolvers } from './resolvers';
 
 const log = createDebug('tracegraph:graphql');
@@ -43,6 +44,8 @@ export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
+  const fromDb = formatDbError(formatted, error);
+  if (fromDb) return fromDb;
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && KNOWN_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -79,7 +82,11 @@ export function createApolloServer(): ApolloServer<Context> {
     introspection: true,
     csrfPrevention: true,
     // The default landing page loads from a CDN; the explorer bundles its own GraphiQL.
-    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginLandingPageDisabled(),
+      dbErrorStatusPlugin,
+    ],
     validationRules: protection.validationRules,
     formatError,
   });

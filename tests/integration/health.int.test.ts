@@ -9,8 +9,10 @@ describe('GET /health', () => {
     const server = await startTestServer();
     try {
       const response = await fetch(`${server.url}/health`);
-      expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ status: 'ok', neo4j: 'up' });
+      expect({ status: response.status, body: await response.json() }).toEqual({
+        status: 200,
+        body: { status: 'ok', neo4j: 'up' },
+      });
     } finally {
       await server.stop();
     }

@@ -6,6 +6,8 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { PROJECT_ROOT } from '../../server/config';
 import { type LocalNeo4j, startLocalNeo4j } from '../../server/db/local-neo4j';
+import { passwordFile } from '../../server/db/local-password';
+import { testNeo4j } from '../support/test-neo4j';
 
 // Each start of Neo4j costs seconds on two cores, so one store goes through a whole life:
 // started on a taken port, refused to a second Neo4j, stopped, started again by `npm run neo4j`
@@ -29,8 +31,10 @@ async function waitUntil(condition: () => boolean, timeoutMs: number) {
   }
 }
 
-async function query(uri: string, cypher: string) {
-  const driver = neo4j.driver(uri, undefined, { disableLosslessIntegers: true });
+async function query(uri: string, cypher: string, password: string) {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password), {
+    disableLosslessIntegers: true,
+  });
   try {
     const { records } = await driver.executeQuery(cypher);
     return records.map((r) => r.toObject());
@@ -38,6 +42,11 @@ async function query(uri: string, cypher: string) {
     await driver.close();
   }
 }
+
+// Each start takes 10-80 s on two shared cores.
+jest.setTimeout(240_000);
+
+const SMALL = { heap: 512 * 1024 * 1024, pageCache: 64 * 1024 * 1024 };
 
 describe('the local Neo4j', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracegraph-local-'));
@@ -53,7 +62,12 @@ describe('the local Neo4j', () => {
     const taken = (blocker.address() as net.AddressInfo).port;
     const messages: string[] = [];
     try {
-      first = await startLocalNeo4j({ dataDir: dir, port: taken, log: (m) => messages.push(m) });
+      first = await startLocalNeo4j({
+        dataDir: dir,
+        port: taken,
+        memory: SMALL,
+        log: (m) => messages.push(m),
+      });
     } finally {
       blocker.close();
     }
@@ -63,17 +77,18 @@ describe('the local Neo4j', () => {
       `Port ${taken} is taken; the local Neo4j uses ${first.port}`,
     );
     expect(first.uri).not.toBe(process.env.TRACEGRAPH_TEST_NEO4J_URI);
-    expect(await query(first.uri, 'RETURN 1 AS one')).toEqual([{ one: 1 }]);
+    expect(await query(first.uri, 'RETURN 1 AS one', first.password)).toEqual([{ one: 1 }]);
     // The suite's Neo4j (global setup) keeps answering next to it.
-    expect(await query(process.env.TRACEGRAPH_TEST_NEO4J_URI!, 'RETURN 2 AS two')).toEqual([
+    const suite = testNeo4j();
+    expect(await query(suite.uri, 'RETURN 2 AS two', suite.password)).toEqual([
       { two: 2 },
     ]);
   });
 
   it('refuses, quickly and plainly, a second Neo4j on a store that is in use', async () => {
-    await query(first!.uri, "CREATE (:Probe {name: 'kept'})");
+    await query(first!.uri, "CREATE (:Probe {name: 'kept'})", first!.password);
     const started = Date.now();
-    await expect(startLocalNeo4j({ dataDir: dir, port: 0 })).rejects.toThrow(
+    await expect(startLocalNeo4j({ dataDir: dir, port: 0, memory: SMALL })).rejects.toThrow(
       `another Neo4j is already using the store in ${dir}`,
     );
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -90,18 +105,24 @@ describe('the local Neo4j', () => {
     // `npm run neo4j` as one Node process (the tsx CLI would add a second), on any free port.
     const script = spawn(process.execPath, ['--import', 'tsx', 'scripts/neo4j.ts', '--port', '0'], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, TRACEGRAPH_DATA_DIR: dir },
+      env: {
+        ...process.env,
+        TRACEGRAPH_DATA_DIR: dir,
+        TRACEGRAPH_NEO4J_HEAP: '512m',
+        TRACEGRAPH_NEO4J_PAGE_CACHE: '64m',
+      },
       stdio: 'pipe',
     });
     let out = '';
     script.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     script.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
     try {
-      await waitUntil(() => /running at bolt:/.test(out) || script.exitCode !== null, 60_000);
+      await waitUntil(() => /running at bolt:/.test(out) || script.exitCode !== null, 180_000);
       const uri = /Neo4j is running at (bolt:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
       expect(uri).toBeDefined();
       expect(out).toContain(`store: ${dir}`);
-      expect(await query(uri!, 'MATCH (p:Probe) RETURN p.name AS name')).toEqual([
+      const password = fs.readFileSync(passwordFile(dir), 'utf8').trim();
+      expect(await query(uri!, 'MATCH (p:Probe) RETURN p.name AS name', password)).toEqual([
         { name: 'kept' },
       ]);
     } finally {

@@ -1,9 +1,10 @@
 import { Database } from '../../server/db/database';
 import { applySchema, loadGraphFile } from '../../seed/load';
+import { testNeo4j } from './test-neo4j';
 
 /** Run once by jest's global setup: the schema and the default graph, as `npm start` does. */
-export async function prepareTestDatabase(uri: string): Promise<void> {
-  const db = Database.connect({ uri, username: 'neo4j', database: 'neo4j' });
+export async function prepareTestDatabase(): Promise<void> {
+  const db = Database.connect({ ...testNeo4j(), database: 'neo4j' });
   try {
     await applySchema(db);
     await loadGraphFile(db);

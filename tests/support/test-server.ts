@@ -1,16 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app';
 import { Database } from '../../server/db/database';
+import { testNeo4j } from './test-neo4j';
+
+export { testNeo4j, testNeo4jEnv } from './test-neo4j';
 
 /** The Neo4j that jest's global setup started (with the schema and the seed graph loaded). */
 export function testDatabase(options: { timeoutMs?: number } = {}): Database {
-  const uri = process.env.TRACEGRAPH_TEST_NEO4J_URI;
-  if (!uri) {
-    throw new Error(
-      'TRACEGRAPH_TEST_NEO4J_URI is not set: run the suite with `npm test` (jest global setup starts Neo4j)',
-    );
-  }
-  return Database.connect({ uri, username: 'neo4j', database: 'neo4j', ...options });
+  return Database.connect({ ...testNeo4j(), database: 'neo4j', ...options });
 }
 
 export interface TestServer {

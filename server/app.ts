@@ -3,16 +3,22 @@ import path from 'node:path';
 import { expressMiddleware } from '@as-integrations/express5';
 import createDebug from 'debug';
 import express, { type ErrorRequestHandler } from 'express';
-import { PROJECT_ROOT } from './config';
+import { loadConfig, PROJECT_ROOT } from './config';
 import type { Database } from './db/database';
 import { createContext } from './graphql/context';
 import { createApolloServer } from './graphql/server';
+import { allowedHostnames, hostCheck, securityHeaders } from './http-guards';
 
 const log = createDebug('tracegraph:http');
 
 export const CLIENT_DIST = path.join(PROJECT_ROOT, 'client', 'dist');
 /** Largest request body accepted; a real operation is a few kilobytes. */
 export const MAX_BODY = '100kb';
+
+export interface AppOptions {
+  /** Host names a request may name besides loopback; default: HOST and TRACEGRAPH_ALLOWED_HOSTS. */
+  allowedHosts?: ReadonlySet<string>;
+}
 
 export interface App {
   app: express.Express;
@@ -23,11 +29,12 @@ export interface App {
  * Builds the Express app (GraphQL, health, the built client) without listening, so tests
  * can serve it on port 0 and the start script on HOST:PORT.
  */
-export async function createApp(db: Database): Promise<App> {
+export async function createApp(db: Database, options: AppOptions = {}): Promise<App> {
   const apollo = createApolloServer();
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
 
   app.get('/health', async (_req, res) => {
     try {
@@ -37,6 +44,10 @@ export async function createApp(db: Database): Promise<App> {
       res.status(503).json({ status: 'degraded', neo4j: 'down' });
     }
   });
+
+  // After /health, which reveals nothing and which probes call by an address (a pod IP).
+  const config = loadConfig();
+  app.use(hostCheck(options.allowedHosts ?? allowedHostnames(config.host, config.allowedHosts)));
 
   app.use(
     '/graphql',

@@ -60,6 +60,15 @@ const DATA_SIZED: Record<string, number> = {
   'Query.relationTypes': 100,
 };
 
+/**
+ * Work in Neo4j that the response size does not show: a path search or a deeper
+ * neighbourhood explores far more than it returns, and doubles (or worse) with each step.
+ * Twenty aliased `paths(maxLength: 6)` would keep Neo4j busy for twenty transaction
+ * timeouts; at 5000 per doubling only one such search fits in an operation, or five at the
+ * default maxLength of 4.
+ */
+const SEARCH_WORK = 5_000;
+
 type Args = Record<string, unknown>;
 /** Sizes a parent field sets for the lists of the type below it. */
 type ChildSizes = Record<string, number>;
@@ -77,7 +86,7 @@ function sizes(
   field: string,
   args: Args,
   inherited: ChildSizes,
-): { items: number; children: ChildSizes } {
+): { items: number; work?: number; children: ChildSizes } {
   const none = {};
   switch (`${parent}.${field}`) {
     case 'Query.search':
@@ -88,7 +97,12 @@ function sizes(
       return { items: capped(args.first, LIMITS.relationsFirst), children: none };
     case 'Query.neighborhood': {
       const limit = capped(args.limit, LIMITS.neighborhoodLimit);
-      return { items: 1, children: subgraphSizes(limit, limit * RELATIONS_PER_ENTITY) };
+      const depth = capped(args.depth, LIMITS.depth);
+      return {
+        items: 1,
+        work: SEARCH_WORK * 2 ** (depth - 1),
+        children: subgraphSizes(limit, limit * RELATIONS_PER_ENTITY),
+      };
     }
     case 'Query.graph': {
       const limit = capped(args.limit, LIMITS.graphLimit);
@@ -101,6 +115,7 @@ function sizes(
       const steps = capped(args.maxLength, LIMITS.pathLength);
       return {
         items: capped(args.first, LIMITS.pathsFirst),
+        work: SEARCH_WORK * 2 ** (steps - 1),
         children: { entities: steps + 1, relations: steps, steps },
       };
     }
@@ -161,12 +176,12 @@ export class OperationCost {
         const field: GraphQLField<unknown, unknown> | undefined = type.getFields()[name];
         if (!field) continue; // validation has refused it already
         const args = getArgumentValues(field, selection, this.variables);
-        const { items, children } = sizes(type.name, name, args, inherited);
+        const { items, work = 0, children } = sizes(type.name, name, args, inherited);
         const below = selection.selectionSet
           ? this.selectionSet(selection.selectionSet, getNamedType(field.type), children)
           : 0;
         const own = TEXT_FIELDS.has(`${type.name}.${name}`) ? TEXT_WEIGHT : 1;
-        cost += (isList(field.type) ? items : 1) * (own + below);
+        cost += work + (isList(field.type) ? items : 1) * (own + below);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         cost += this.selectionSet(selection.selectionSet, type, inherited);
       } else {

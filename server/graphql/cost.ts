@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLNamedType,
@@ -200,14 +201,24 @@ export class OperationCost {
   }
 }
 
-/** The cost of the operation a request runs, with its variables. */
+/**
+ * The cost of an operation of a parsed document (its only or named one) with the variables
+ * a request sends, or undefined when the variables do not coerce (execution then refuses
+ * the request before any resolver runs).
+ */
 export function operationCost(
   schema: GraphQLSchema,
-  fragments: readonly FragmentDefinitionNode[],
+  document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Args = {},
-): number {
-  return new OperationCost(schema, fragments, variables).operation(operation);
+): number | undefined {
+  const fragments = document.definitions.filter(
+    (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
+  );
+  // Variables as execution will see them: coerced, their own defaults applied.
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  if (coerced.errors) return undefined;
+  return new OperationCost(schema, fragments, coerced.coerced).operation(operation);
 }
 
 /**
@@ -220,19 +231,8 @@ export function costLimitPlugin(maxCost = MAX_COST): ApolloServerPlugin {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
-          const fragments = document.definitions.filter(
-            (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
-          );
-          // Variables as execution will see them (their own defaults applied); when they do
-          // not coerce, execution refuses the request before any resolver runs.
-          const coerced = getVariableValues(
-            schema,
-            operation.variableDefinitions ?? [],
-            request.variables ?? {},
-          );
-          if (coerced.errors) return;
-          const cost = operationCost(schema, fragments, operation, coerced.coerced);
-          if (cost <= maxCost) return;
+          const cost = operationCost(schema, document, operation, request.variables);
+          if (cost === undefined || cost <= maxCost) return;
           throw new GraphQLError(
             `Query cost ${cost} is above the limit of ${maxCost}: ask for fewer items ` +
               '(lists count their `first`/`limit`, defaults included) or fewer nested lists.',

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { expressMiddleware } from '@as-integrations/express5';
 import createDebug from 'debug';
 import express, { type ErrorRequestHandler, type Response } from 'express';
-import { PROJECT_ROOT } from './config';
+import { loadConfig, PROJECT_ROOT } from './config';
 import type { Database } from './db/database';
 import { DatabaseUnavailableError } from './db/errors';
 import { createContext } from './graphql/context';
 import { createApolloServer } from './graphql/server';
+import { allowedHostnames, hostCheck, securityHeaders } from './http-guards';
 
 const log = createDebug('tracegraph:http');
 
@@ -27,6 +28,11 @@ function abandonment(res: Response): AbortSignal {
   return controller.signal;
 }
 
+export interface AppOptions {
+  /** Host names a request may name besides loopback; default: HOST and TRACEGRAPH_ALLOWED_HOSTS. */
+  allowedHosts?: ReadonlySet<string>;
+}
+
 export interface App {
   app: express.Express;
   stop(): Promise<void>;
@@ -36,11 +42,12 @@ export interface App {
  * Builds the Express app (GraphQL, health, the built client) without listening, so tests
  * can serve it on port 0 and the start script on HOST:PORT.
  */
-export async function createApp(db: Database): Promise<App> {
+export async function createApp(db: Database, options: AppOptions = {}): Promise<App> {
   const apollo = createApolloServer();
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
 
   // Down is answered from the breaker at once; up is checked with a ping, which trips the
   // breaker when it fails, so /health answers within a second either way.
@@ -63,6 +70,10 @@ export async function createApp(db: Database): Promise<App> {
       down(error instanceof DatabaseUnavailableError ? error.reason : 'slow to answer', Date.now());
     }
   });
+
+  // After /health, which reveals nothing and which probes call by an address (a pod IP).
+  const config = loadConfig();
+  app.use(hostCheck(options.allowedHosts ?? allowedHostnames(config.host, config.allowedHosts)));
 
   app.use(
     '/graphql',

@@ -17,6 +17,8 @@ export interface Config {
   neo4j: Neo4jSettings;
   /** Store of the local Neo4j; ignored when `neo4j.uri` is set. */
   dataDir: string;
+  /** Host names served besides loopback and HOST (TRACEGRAPH_ALLOWED_HOSTS, comma-separated). */
+  allowedHosts: string[];
 }
 
 /** Reads the environment documented in DESIGN.md; every variable is optional. */
@@ -35,5 +37,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: env.NEO4J_DATABASE || 'neo4j',
     },
     dataDir: path.resolve(PROJECT_ROOT, env.TRACEGRAPH_DATA_DIR || '.data'),
+    allowedHosts: (env.TRACEGRAPH_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
   };
 }

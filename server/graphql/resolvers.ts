@@ -21,6 +21,8 @@ export const LIMITS = {
   avoid: 100,
   timelineFirst: 1000,
   graphLimit: 5000,
+  /** Relations a whole-graph view carries at most, so its response stays a few MB. */
+  graphRelations: 5000,
 } as const;
 
 type Subgraph = { entityIds: string[]; relations: RelationModel[]; truncated: boolean };
@@ -129,7 +131,13 @@ export const resolvers: Resolvers = {
       const ids = rows.slice(0, limit).map((r) => r.id);
       const relations = await ctx.db.read<{ relation: Record<string, unknown> }>(
         'relations-among',
-        { ids, types: null, asOfMin: null, asOfMax: null, limit: ids.length * 20 },
+        {
+          ids,
+          types: null,
+          asOfMin: null,
+          asOfMax: null,
+          limit: Math.min(ids.length * 20, LIMITS.graphRelations),
+        },
       );
       return subgraph(ctx, {
         entityIds: ids,

@@ -5,8 +5,14 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import createDebug from 'debug';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import {
+  GraphQLError,
+  type GraphQLFormattedError,
+  type ValidationContext,
+  type ASTVisitor,
+} from 'graphql';
 import type { Context } from './context';
+import { costLimitPlugin, MAX_COST } from './cost';
 import { dbErrorStatusPlugin, formatDbError } from './db-errors';
 import { resolvers } from './resolvers';
 
@@ -19,7 +25,7 @@ export const typeDefs = fs.readFileSync(SCHEMA_FILE, 'utf8');
 export const OPERATION_LIMITS = {
   maxDepth: 12,
   maxAliases: 20,
-  maxCost: 20_000,
+  maxCost: MAX_COST,
   maxTokens: 3_000,
   maxDirectives: 20,
 } as const;
@@ -61,11 +67,31 @@ export function formatError(
   };
 }
 
+/**
+ * The API only reads: `mutation { … }` or `subscription { … }` is a validation error (400),
+ * not an execution failure. (graphql-js 17 has this rule built in as KnownOperationTypes.)
+ */
+export function knownOperationTypes(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(node) {
+      if (context.getSchema().getRootType(node.operation)) return;
+      context.reportError(
+        new GraphQLError(
+          `This API is read-only: it has no ${node.operation} operations, only queries.`,
+          { nodes: node },
+        ),
+      );
+    },
+  };
+}
+
 export function createApolloServer(): ApolloServer<Context> {
   const armor = new ApolloArmor({
     maxDepth: { n: OPERATION_LIMITS.maxDepth },
     maxAliases: { n: OPERATION_LIMITS.maxAliases },
-    costLimit: { maxCost: OPERATION_LIMITS.maxCost },
+    // Armor's cost limit counts a list once when its size argument is left to its default;
+    // cost.ts counts what the response can carry, defaults included.
+    costLimit: { enabled: false },
     // graphql-js counts tokens itself while parsing (parseOptions below), which Apollo
     // answers with a 400; armor's own token plugin throws where Apollo answers 500.
     maxTokens: { enabled: false },
@@ -84,10 +110,11 @@ export function createApolloServer(): ApolloServer<Context> {
     // The default landing page loads from a CDN; the explorer bundles its own GraphiQL.
     plugins: [
       ...protection.plugins,
+      costLimitPlugin(OPERATION_LIMITS.maxCost),
       ApolloServerPluginLandingPageDisabled(),
       dbErrorStatusPlugin,
     ],
-    validationRules: protection.validationRules,
+    validationRules: [knownOperationTypes, ...protection.validationRules],
     formatError,
   });
 }

@@ -17,7 +17,7 @@ export interface SubgraphIds {
 }
 
 /** Relations among a set of entities can be many; this many per entity is plenty to draw. */
-const RELATIONS_PER_ENTITY = 10;
+export const RELATIONS_PER_ENTITY = 10;
 
 /**
  * Breadth-first, one statement per level: nearer entities come before farther ones and,

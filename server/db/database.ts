@@ -7,7 +7,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import type { Neo4jSettings } from '../config';
 import { Availability } from './availability';
-import { cypher } from './cypher';
+import { cypher, cypherStatements } from './cypher';
 import {
   DatabaseUnavailableError,
   isTimeout,
@@ -189,15 +189,36 @@ export class Database {
 
   /** Runs several named writes in ONE transaction: all of them take effect, or none. */
   async writeAll(steps: { name: string; params: Params }[], timeoutMs = 120_000): Promise<void> {
+    await this.writeSteps(steps, timeoutMs);
+  }
+
+  /**
+   * Like writeAll, returning each step's records, for the loader: a step is the name of a
+   * file or of one statement in it (`name#2`, counted from 0). Neo4j's own error goes through
+   * unchanged (only "unavailable" and "timed out" are typed), so a command line can say what it is.
+   */
+  async writeSteps(
+    steps: { name: string; params?: Params }[],
+    timeoutMs = 120_000,
+  ): Promise<RecordShape[][]> {
     if (this.readOnly) throw new ReadOnlyError(steps[0]?.name ?? 'writeAll');
     this.throwIfDown();
     const session = this.session('WRITE');
     try {
-      await session.executeWrite(
+      return await session.executeWrite(
         async (tx) => {
-          for (const step of steps) await this.runIn(tx, step.name, cypher(step.name), step.params);
+          const results: RecordShape[][] = [];
+          for (const { name, params = {} } of steps) {
+            const [file, part] = name.split('#');
+            const text = part === undefined ? cypher(name) : cypherStatements(file!)[Number(part)]!;
+            results.push(await this.runIn(tx, name, text, params));
+          }
+          return results;
         },
-        { timeout: timeoutMs, metadata: { app: 'tracegraph', statement: 'load' } },
+        {
+          timeout: timeoutMs,
+          metadata: { app: 'tracegraph', statement: steps[0]?.name ?? 'load' },
+        },
       );
     } catch (error) {
       throw this.translate(error);

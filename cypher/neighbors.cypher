@@ -8,6 +8,6 @@ WHERE n.id IN $frontier
   AND ($asOfMax IS NULL OR m.startMin IS NULL OR m.startMin <= $asOfMax)
   AND ($asOfMin IS NULL OR m.endMax IS NULL OR m.endMax >= $asOfMin)
 WITH DISTINCT m
-RETURN m.id AS id, COUNT { (m)--() } AS degree
+RETURN m.id AS id, m.degree AS degree
 ORDER BY degree DESC, id
 LIMIT $limit

@@ -1,5 +1,7 @@
+// The best-connected entities, read from the `entity_degree` index in descending order
+// (the loader stores each entity's degree): no degree is computed here.
 MATCH (n:Entity)
-WITH n, COUNT { (n)--() } AS degree
-ORDER BY degree DESC, n.id
-LIMIT $limit
+WHERE n.degree IS NOT NULL
 RETURN n.id AS id
+ORDER BY n.degree DESC, n.id
+LIMIT $limit

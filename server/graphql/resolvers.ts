@@ -2,8 +2,10 @@ import type { GraphQLScalarType } from 'graphql';
 import { ENTITY_KINDS } from '../domain/kinds';
 import { neighborhood } from '../repository/neighborhood';
 import { narrate, paths } from '../repository/paths';
-import { type EntityModel, type RelationModel, toRelation } from '../repository/records';
-import type { GraphStats, Resolvers } from './generated/resolvers-types';
+import { graphMeta } from '../repository/meta';
+import { overview, topSubgraph } from '../repository/overview';
+import type { EntityModel, RelationModel } from '../repository/records';
+import type { Resolvers } from './generated/resolvers-types';
 import { MAX_SEARCH_TEXT, search } from '../repository/search';
 import { timeline } from '../repository/timeline';
 import type { Context } from './context';
@@ -21,7 +23,12 @@ export const LIMITS = {
   avoid: 100,
   timelineFirst: 1000,
   graphLimit: 5000,
+  overviewLimit: 300,
 } as const;
+
+/** Relations drawn per entity: `graph` draws a dense picture, the overview a legible one. */
+const GRAPH_RELATIONS_PER_ENTITY = 20;
+const OVERVIEW_RELATIONS_PER_ENTITY = 3;
 
 type Subgraph = { entityIds: string[]; relations: RelationModel[]; truncated: boolean };
 
@@ -52,8 +59,9 @@ export const resolvers: Resolvers = {
       }
       const first = intInRange(args.first, 'first', 1, LIMITS.searchFirst);
       const hits = await search(ctx.db, text, args.kinds ?? null, first);
-      const entities = await ctx.loaders.entities(hits.map((h) => h.id));
-      return hits.map((hit, i) => ({ entity: entities[i]!, score: hit.score }));
+      // The hits carry their entities: later selections of them cost no round trip.
+      for (const hit of hits) ctx.loaders.entity.prime(hit.entity.id, hit.entity);
+      return hits;
     },
 
     entity: (_, args, ctx) => ctx.loaders.entity.load(args.id),
@@ -99,7 +107,8 @@ export const resolvers: Resolvers = {
       if (from && to && to.max < from.min) throw badInput('to must not be before from', 'to');
       const entityId = args.entityId ?? null;
       if (entityId !== null) await entityOrFail(ctx, entityId, 'entityId');
-      const rows = await timeline(ctx.db, { from, to, entityId, first });
+      const kinds = args.kinds ?? null;
+      const rows = await timeline(ctx.db, { from, to, entityId, kinds, first });
       // Concurrent loads: DataLoader fetches all the events' entities in one statement.
       return Promise.all(
         rows.map(async (row) => ({
@@ -112,30 +121,35 @@ export const resolvers: Resolvers = {
     },
 
     async stats(_, __, ctx) {
-      const [row] = await ctx.db.read<GraphStats>('stats');
-      return row!;
+      const meta = await graphMeta(ctx.db);
+      return {
+        entities: meta.entities,
+        relations: meta.relations,
+        byKind: meta.byKind,
+        byRelationType: meta.byRelationType,
+      };
     },
 
     kinds: () => [...ENTITY_KINDS],
 
-    async relationTypes(_, __, ctx) {
-      const [row] = await ctx.db.read<GraphStats>('stats');
-      return row?.byRelationType ?? [];
-    },
+    relationTypes: async (_, __, ctx) => (await graphMeta(ctx.db)).byRelationType,
 
     async graph(_, args, ctx) {
       const limit = intInRange(args.limit, 'limit', 1, LIMITS.graphLimit);
-      const rows = await ctx.db.read<{ id: string }>('top-entities', { limit: limit + 1 });
-      const ids = rows.slice(0, limit).map((r) => r.id);
-      const relations = await ctx.db.read<{ relation: Record<string, unknown> }>(
-        'relations-among',
-        { ids, types: null, asOfMin: null, asOfMax: null, limit: ids.length * 20 },
-      );
-      return subgraph(ctx, {
-        entityIds: ids,
-        relations: relations.map((r) => toRelation(r.relation)),
-        truncated: rows.length > limit,
-      });
+      return subgraph(ctx, await topSubgraph(ctx.db, limit, GRAPH_RELATIONS_PER_ENTITY));
+    },
+
+    async overview(_, args, ctx) {
+      const limit = intInRange(args.limit, 'limit', 1, LIMITS.overviewLimit);
+      const found = await overview(ctx.db, limit, OVERVIEW_RELATIONS_PER_ENTITY);
+      return {
+        entities: await ctx.loaders.entities(found.entityIds),
+        relations: found.relations,
+        totalEntities: found.totalEntities,
+        totalRelations: found.totalRelations,
+        hiddenEntities: Math.max(0, found.totalEntities - found.entityIds.length),
+        hiddenRelations: Math.max(0, found.totalRelations - found.relations.length),
+      };
     },
   },
 

@@ -8,6 +8,8 @@ export interface TimelineQuery {
   from: PartialDate | null;
   to: PartialDate | null;
   entityId: string | null;
+  /** Only entities of these kinds, and then no relations; null for everything dated. */
+  kinds: EntityKind[] | null;
   first: number;
 }
 
@@ -18,6 +20,20 @@ export interface TimelineRow {
   relation: RelationModel | null;
 }
 
+/** Lower than any ISO date and higher than any: open ends of a range stay index ranges. */
+const BEFORE_ALL = '';
+const AFTER_ALL = '~';
+
+/** A year before `min`: the earliest a partial date (a whole year at most) that reaches `min` can begin. */
+function yearBefore(min: string): string {
+  const year = Number(min.slice(0, 4));
+  return `${String(year - 1).padStart(4, '0')}${min.slice(4)}`;
+}
+
+/**
+ * Dated entities and dated relations in date order. Without an entity it reads the date
+ * indexes in order and stops after `first` rows; with one it walks that entity's relations.
+ */
 export async function timeline(db: Database, q: TimelineQuery): Promise<TimelineRow[]> {
   const rows = await db.read<{
     date: string;
@@ -26,10 +42,13 @@ export async function timeline(db: Database, q: TimelineQuery): Promise<Timeline
     relation: Record<string, unknown> | null;
     subject: { name: string; kind: EntityKind } | null;
     object: string | null;
-  }>('timeline', {
-    fromMin: q.from?.min ?? null,
-    toMax: q.to?.max ?? null,
+  }>(q.entityId === null ? 'timeline' : 'timeline-of', {
+    fromMin: q.from?.min ?? BEFORE_ALL,
+    fromLow: q.from ? yearBefore(q.from.min) : BEFORE_ALL,
+    toMax: q.to?.max ?? AFTER_ALL,
     entityId: q.entityId,
+    kinds: q.kinds,
+    relations: q.kinds === null,
     first: q.first,
   });
   return rows.map((row) => {

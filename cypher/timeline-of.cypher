@@ -22,9 +22,14 @@ WHERE dateMin >= $fromLow AND dateMin <= $toMax AND coalesce(e.startMax, r.start
 WITH e, r, dateMin, date
 ORDER BY dateMin, date, coalesce(e.name, r.id)
 LIMIT $first
-WITH e, r, dateMin, date, startNode(r) AS a, endNode(r) AS b
-RETURN date, coalesce(e.name, a.name + ' ' + r.label + ' ' + b.name) AS title, e.id AS entityId,
+WITH e AS entity, r, dateMin, date, startNode(r) AS a, endNode(r) AS b
+RETURN date, coalesce(entity.name, a.name + ' ' + r.label + ' ' + b.name) AS title,
        CASE WHEN r IS NULL THEN null ELSE r {.*, type: type(r), source: a.id, target: b.id} END
          AS relation,
-       CASE WHEN r IS NULL THEN null ELSE a {.name, .kind} END AS subject, b.name AS object
+       entity {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
+         .beyondSource, degree: coalesce(entity.degree, 0)} AS entity,
+       a {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
+         .beyondSource, degree: coalesce(a.degree, 0)} AS subject,
+       b {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
+         .beyondSource, degree: coalesce(b.degree, 0)} AS object
 ORDER BY dateMin, date, title

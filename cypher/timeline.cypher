@@ -12,8 +12,8 @@ CALL () {
   WITH e
   ORDER BY e.startMin, e.start, e.name
   LIMIT $first
-  RETURN e.startMin AS dateMin, e.start AS date, e.name AS title, e.id AS entityId,
-         null AS relation, null AS subject, null AS object
+  RETURN e.startMin AS dateMin, e.start AS date, e.name AS title, e AS entity,
+         null AS relation, null AS a, null AS b
   UNION ALL
   MATCH (d:DatedRelation)
   WHERE $relations AND d.dateMin >= $fromLow AND d.dateMin <= $toMax AND d.dateMax >= $fromMin
@@ -24,9 +24,15 @@ CALL () {
   WHERE r.id = d.relationId
   // This title only orders rows of one date; the server words it (verb agreement included).
   RETURN d.dateMin AS dateMin, d.date AS date, a.name + ' ' + r.label + ' ' + b.name AS title,
-         null AS entityId, r {.*, type: type(r), source: a.id, target: b.id} AS relation,
-         a {.name, .kind} AS subject, b.name AS object
+         null AS entity, r {.*, type: type(r), source: a.id, target: b.id} AS relation, a, b
 }
-RETURN date, title, entityId, relation, subject, object
+WITH *
 ORDER BY dateMin, date, title
 LIMIT $first
+// The entities come along (the response shows them): no second round trip to fetch them.
+RETURN date, title, relation, entity {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
+         .beyondSource, degree: coalesce(entity.degree, 0)} AS entity,
+       a {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
+         .beyondSource, degree: coalesce(a.degree, 0)} AS subject,
+       b {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
+         .beyondSource, degree: coalesce(b.degree, 0)} AS object

@@ -11,7 +11,6 @@ import {
   type Relation,
   RELATION_FIELDS,
   type RelationTypeCount,
-  type Subgraph,
 } from './api';
 import { GraphController, type Selection } from './graph/controller';
 import { createGraph } from './graph/model';

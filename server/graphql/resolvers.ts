@@ -2,9 +2,9 @@ import type { GraphQLScalarType } from 'graphql';
 import { ENTITY_KINDS } from '../domain/kinds';
 import { neighborhood } from '../repository/neighborhood';
 import { narrate, paths } from '../repository/paths';
-import { graphMeta } from '../repository/meta';
 import { overview, topSubgraph } from '../repository/overview';
-import type { EntityModel, RelationModel } from '../repository/records';
+import type { SubgraphIds } from '../repository/neighborhood';
+import type { EntityModel } from '../repository/records';
 import type { Resolvers } from './generated/resolvers-types';
 import { MAX_SEARCH_TEXT, search } from '../repository/search';
 import { timeline } from '../repository/timeline';
@@ -30,15 +30,14 @@ export const LIMITS = {
 const GRAPH_RELATIONS_PER_ENTITY = 20;
 const OVERVIEW_RELATIONS_PER_ENTITY = 3;
 
-type Subgraph = { entityIds: string[]; relations: RelationModel[]; truncated: boolean };
-
 async function entityOrFail(ctx: Context, id: string, argument: string): Promise<EntityModel> {
   const entity = await ctx.loaders.entity.load(id);
   if (!entity) throw badInput(`No entity with id "${id}"`, argument);
   return entity;
 }
 
-async function subgraph(ctx: Context, result: Subgraph) {
+async function subgraph(ctx: Context, result: SubgraphIds) {
+  ctx.loaders.remember(result.known);
   return {
     entities: await ctx.loaders.entities(result.entityIds),
     relations: result.relations,
@@ -82,22 +81,25 @@ export const resolvers: Resolvers = {
       const avoid = args.avoid ?? [];
       if (avoid.length > LIMITS.avoid) throw badInput(`avoid takes at most ${LIMITS.avoid} ids`);
       const types = await checkRelationTypes(ctx.db, args.relationTypes);
-      const from = (await entityOrFail(ctx, args.from, 'from')).id;
-      const to = (await entityOrFail(ctx, args.to, 'to')).id;
-      const found = await paths(ctx.db, { from, to, maxLength, first, types, avoid });
-      return Promise.all(
-        found.map(async (path) => {
-          const entities = await ctx.loaders.entities(path.entityIds);
-          const steps = narrate(entities, path.relations);
-          return {
-            entities,
-            relations: path.relations,
-            length: path.relations.length,
-            narrative: steps.join(' '),
-            steps,
-          };
-        }),
-      );
+      // Both checks go out together: DataLoader batches them into one statement.
+      const [from, to] = await Promise.all([
+        entityOrFail(ctx, args.from, 'from'),
+        entityOrFail(ctx, args.to, 'to'),
+      ]);
+      const found = await paths(ctx.db, {
+        from: from.id,
+        to: to.id,
+        maxLength,
+        first,
+        types,
+        avoid,
+      });
+      return found.map(({ entities, relations }) => {
+        ctx.loaders.remember(entities);
+        const steps = narrate(entities, relations);
+        const narrative = steps.join(' ');
+        return { entities, relations, length: relations.length, narrative, steps };
+      });
     },
 
     async timeline(_, args, ctx) {
@@ -109,19 +111,12 @@ export const resolvers: Resolvers = {
       if (entityId !== null) await entityOrFail(ctx, entityId, 'entityId');
       const kinds = args.kinds ?? null;
       const rows = await timeline(ctx.db, { from, to, entityId, kinds, first });
-      // Concurrent loads: DataLoader fetches all the events' entities in one statement.
-      return Promise.all(
-        rows.map(async (row) => ({
-          date: row.date,
-          title: row.title,
-          entity: row.entityId ? await ctx.loaders.entity.load(row.entityId) : null,
-          relation: row.relation,
-        })),
-      );
+      for (const row of rows) ctx.loaders.remember(row.known);
+      return rows;
     },
 
     async stats(_, __, ctx) {
-      const meta = await graphMeta(ctx.db);
+      const meta = await ctx.loaders.meta();
       return {
         entities: meta.entities,
         relations: meta.relations,
@@ -132,7 +127,7 @@ export const resolvers: Resolvers = {
 
     kinds: () => [...ENTITY_KINDS],
 
-    relationTypes: async (_, __, ctx) => (await graphMeta(ctx.db)).byRelationType,
+    relationTypes: async (_, __, ctx) => (await ctx.loaders.meta()).byRelationType,
 
     async graph(_, args, ctx) {
       const limit = intInRange(args.limit, 'limit', 1, LIMITS.graphLimit);
@@ -141,9 +136,10 @@ export const resolvers: Resolvers = {
 
     async overview(_, args, ctx) {
       const limit = intInRange(args.limit, 'limit', 1, LIMITS.overviewLimit);
-      const found = await overview(ctx.db, limit, OVERVIEW_RELATIONS_PER_ENTITY);
+      const found = await overview(ctx.db, ctx.loaders.meta, limit, OVERVIEW_RELATIONS_PER_ENTITY);
+      ctx.loaders.remember(found.known);
       return {
-        entities: await ctx.loaders.entities(found.entityIds),
+        entities: found.known,
         relations: found.relations,
         totalEntities: found.totalEntities,
         totalRelations: found.totalRelations,

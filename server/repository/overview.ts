@@ -1,7 +1,7 @@
 import type { Database } from '../db/database';
-import { graphMeta } from './meta';
+import type { GraphMeta } from './meta';
 import type { SubgraphIds } from './neighborhood';
-import { type RelationModel, toRelation } from './records';
+import { type RelationModel, toEntity, toRelation } from './records';
 
 /**
  * The best-connected entities (by the degree the loader stored, read from its index in
@@ -13,10 +13,13 @@ export async function topSubgraph(
   relationsPerEntity: number,
 ): Promise<SubgraphIds> {
   // One more than asked tells whether anything was left out.
-  const rows = await db.read<{ id: string }>('top-entities', { limit: limit + 1 });
-  const entityIds = rows.slice(0, limit).map((r) => r.id);
+  const rows = await db.read<{ entity: Record<string, unknown> }>('top-entities', {
+    limit: limit + 1,
+  });
+  const known = rows.slice(0, limit).map((r) => toEntity(r.entity));
+  const entityIds = known.map((e) => e.id);
   const relations = await relationsAmong(db, entityIds, entityIds.length * relationsPerEntity);
-  return { entityIds, relations, truncated: rows.length > limit };
+  return { entityIds, known, relations, truncated: rows.length > limit };
 }
 
 async function relationsAmong(
@@ -47,12 +50,13 @@ export interface OverviewIds extends SubgraphIds {
  */
 export async function overview(
   db: Database,
+  meta: () => Promise<GraphMeta>,
   limit: number,
   relationsPerEntity: number,
 ): Promise<OverviewIds> {
-  const [meta, core] = await Promise.all([
-    graphMeta(db),
+  const [{ entities, relations }, core] = await Promise.all([
+    meta(),
     topSubgraph(db, limit, relationsPerEntity),
   ]);
-  return { ...core, totalEntities: meta.entities, totalRelations: meta.relations };
+  return { ...core, totalEntities: entities, totalRelations: relations };
 }

@@ -2,7 +2,7 @@ import type { Database } from '../db/database';
 import type { PartialDate } from '../domain/dates';
 import { sentence } from '../domain/grammar';
 import type { EntityKind } from '../domain/kinds';
-import { type RelationModel, toRelation } from './records';
+import { type EntityModel, type RelationModel, toEntity, toRelation } from './records';
 
 export interface TimelineQuery {
   from: PartialDate | null;
@@ -16,9 +16,13 @@ export interface TimelineQuery {
 export interface TimelineRow {
   date: string;
   title: string;
-  entityId: string | null;
+  entity: EntityModel | null;
   relation: RelationModel | null;
+  /** The entities the row names (the entity, or both ends of the relation). */
+  known: EntityModel[];
 }
+
+type Fields = Record<string, unknown>;
 
 /** Lower than any ISO date and higher than any: open ends of a range stay index ranges. */
 const BEFORE_ALL = '';
@@ -38,10 +42,10 @@ export async function timeline(db: Database, q: TimelineQuery): Promise<Timeline
   const rows = await db.read<{
     date: string;
     title: string;
-    entityId: string | null;
-    relation: Record<string, unknown> | null;
-    subject: { name: string; kind: EntityKind } | null;
-    object: string | null;
+    entity: Fields | null;
+    relation: Fields | null;
+    subject: Fields | null;
+    object: Fields | null;
   }>(q.entityId === null ? 'timeline' : 'timeline-of', {
     fromMin: q.from?.min ?? BEFORE_ALL,
     fromLow: q.from ? yearBefore(q.from.min) : BEFORE_ALL,
@@ -52,9 +56,14 @@ export async function timeline(db: Database, q: TimelineQuery): Promise<Timeline
     first: q.first,
   });
   return rows.map((row) => {
+    const entity = row.entity ? toEntity(row.entity) : null;
     const relation = row.relation ? toRelation(row.relation) : null;
-    const title =
-      relation && row.subject ? sentence(row.subject, relation.label, row.object!) : row.title;
-    return { date: row.date, title, entityId: row.entityId, relation };
+    if (!relation || !row.subject || !row.object) {
+      return { date: row.date, title: row.title, entity, relation: null, known: [entity!] };
+    }
+    const subject = toEntity(row.subject);
+    const object = toEntity(row.object);
+    const title = sentence(subject, relation.label, object.name);
+    return { date: row.date, title, entity: null, relation, known: [subject, object] };
   });
 }

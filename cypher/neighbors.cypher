@@ -1,4 +1,5 @@
-// One breadth-first step: the neighbours of the frontier not seen yet, best connected first.
+// One breadth-first step: the neighbours of the frontier not seen yet, best connected first,
+// with their fields (the response needs them; fetching them here saves a round trip).
 MATCH (n:Entity)-[r]-(m:Entity)
 WHERE n.id IN $frontier
   AND NOT m.id IN $seen
@@ -8,6 +9,7 @@ WHERE n.id IN $frontier
   AND ($asOfMax IS NULL OR m.startMin IS NULL OR m.startMin <= $asOfMax)
   AND ($asOfMin IS NULL OR m.endMax IS NULL OR m.endMax >= $asOfMin)
 WITH DISTINCT m
-RETURN m.id AS id, COUNT { (m)--() } AS degree
-ORDER BY degree DESC, id
+ORDER BY m.degree DESC, m.id
 LIMIT $limit
+RETURN m {.id, .name, .kind, .aliases, .summary, .start, .end, .sources, .beyondSource,
+           degree: coalesce(m.degree, 0)} AS entity

@@ -6,7 +6,8 @@ MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = SHORTEST 10 (a)((x:Entity)-[r]-(y:Entity)
     WHERE ($types IS NULL OR type(r) IN $types) AND NOT y.id IN $avoid){1,6}(b)
 WHERE length(p) <= $maxLength
-RETURN [n IN nodes(p) | n.id] AS ids,
+RETURN [n IN nodes(p) | n {.id, .name, .kind, .aliases, .summary, .start, .end, .sources, .beyondSource,
+           degree: coalesce(n.degree, 0)}] AS entities,
        [rel IN relationships(p) |
          rel {.*, type: type(rel), source: startNode(rel).id, target: endNode(rel).id}] AS relations
 LIMIT $first

@@ -1,5 +1,7 @@
-// Relations of many entities at once (one round trip for a whole GraphQL selection).
-// The strongest-connected neighbours come first, so `first` keeps the most telling ones.
+// Relations of many entities at once (one round trip for a whole GraphQL selection), each
+// with the entity at its other end, so selecting that end costs no further round trip.
+// The strongest-connected neighbours come first (by the degree the loader stored), so
+// `first` keeps the most telling ones.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
@@ -8,9 +10,13 @@ CALL (n) {
     AND ($direction = 'BOTH'
       OR ($direction = 'OUT' AND startNode(r) = n)
       OR ($direction = 'IN' AND endNode(r) = n))
-  WITH r, COUNT { (m)--() } AS weight
-  ORDER BY weight DESC, r.id
+  WITH r, m
+  ORDER BY m.degree DESC, r.id
   LIMIT $first
-  RETURN collect(r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id}) AS relations
+  RETURN collect({
+    relation: r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id},
+    other: m {.id, .name, .kind, .aliases, .summary, .start, .end, .sources, .beyondSource,
+           degree: coalesce(m.degree, 0)}
+  }) AS relations
 }
 RETURN id, relations

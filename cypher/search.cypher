@@ -1,6 +1,8 @@
-// $query is built by server/repository/search.ts from escaped terms only.
+// $query is built by server/repository/search.ts from escaped terms only. The entity's fields
+// come along, so a search costs one round trip (see entities-by-id.cypher for the same map).
 CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $candidates})
 YIELD node, score
 WHERE $kinds IS NULL OR node.kind IN $kinds
-RETURN node.id AS id, node.name AS name, node.aliases AS aliases, score
+RETURN node {.id, .name, .kind, .aliases, .summary, .start, .end, .sources, .beyondSource,
+             degree: coalesce(node.degree, 0)} AS entity, score
 ORDER BY score DESC

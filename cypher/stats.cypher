@@ -1,22 +1,7 @@
-CALL () {
-  MATCH (n:Entity)
-  RETURN count(n) AS entities
-}
-CALL () {
-  MATCH (:Entity)-[r]->(:Entity)
-  RETURN count(r) AS relations
-}
-CALL () {
-  MATCH (n:Entity)
-  WITH n.kind AS kind, count(*) AS count
-  ORDER BY count DESC, kind
-  RETURN collect({kind: kind, count: count}) AS byKind
-}
-CALL () {
-  MATCH (:Entity)-[r]->(:Entity)
-  WITH type(r) AS type, count(*) AS count, head(collect(r.label)) AS label,
-       head(collect(r.inverseLabel)) AS inverseLabel
-  ORDER BY count DESC, type
-  RETURN collect({type: type, count: count, label: label, inverseLabel: inverseLabel}) AS byRelationType
-}
-RETURN entities, relations, byKind, byRelationType
+// The sizes the loader counted while it read the file (one node, written with the graph):
+// no scan of the graph per request, whatever its size.
+OPTIONAL MATCH (m:GraphMeta {id: 'current'})
+RETURN coalesce(m.entities, 0) AS entities, coalesce(m.relations, 0) AS relations,
+       coalesce(m.documents, 0) AS documents, coalesce(m.byKind, '[]') AS byKind,
+       coalesce(m.byRelationType, '[]') AS byRelationType, coalesce(m.hubDegree, 10) AS hubDegree,
+       m.loadedAt AS loadedAt

@@ -1,24 +1,38 @@
-// Dated events and dated relations, in date order. ISO strings sort by their text, which puts
-// "2012-08" before "2012-08-15"; the Min/Max bounds compare partial dates by the period they span.
+// The whole graph's timeline, read in date order from two indexes: `entity_start_min` for
+// dated entities and `dated_relation_min` for dated relations (one :DatedRelation node per
+// relation, written by the loader). Each stream stops after $first rows, so the cost follows
+// $first, not the size of the graph. ISO strings sort by their text, which puts "2012-08"
+// before "2012-08-15"; the Min/Max bounds compare partial dates by the period they span.
+// $fromLow is a year before $fromMin: a partial date may begin before $fromMin and still
+// reach into the range (its Max decides), and no partial date spans more than a year.
 CALL () {
-  MATCH (e:Entity {kind: 'EVENT'})
-  WHERE e.start IS NOT NULL
-    AND ($entityId IS NULL OR e.id = $entityId
-      OR EXISTS { (e)--(:Entity {id: $entityId}) })
-  RETURN e.start AS date, e.startMin AS dateMin, e.startMax AS dateMax, e.name AS title,
-         e.id AS entityId, null AS relation, null AS subject, null AS object
+  MATCH (e:Entity)
+  WHERE e.startMin >= $fromLow AND e.startMin <= $toMax AND e.startMax >= $fromMin
+    AND ($kinds IS NULL OR e.kind IN $kinds)
+  WITH e
+  ORDER BY e.startMin, e.start, e.name
+  LIMIT $first
+  RETURN e.startMin AS dateMin, e.start AS date, e.name AS title, e AS entity,
+         null AS relation, null AS a, null AS b
   UNION ALL
-  MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE r.start IS NOT NULL
-    AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)
+  MATCH (d:DatedRelation)
+  WHERE $relations AND d.dateMin >= $fromLow AND d.dateMin <= $toMax AND d.dateMax >= $fromMin
+  WITH d
+  ORDER BY d.dateMin, d.date, d.relationId
+  LIMIT $first
+  MATCH (a:Entity {id: d.source})-[r]->(b:Entity {id: d.target})
+  WHERE r.id = d.relationId
   // This title only orders rows of one date; the server words it (verb agreement included).
-  RETURN r.start AS date, r.startMin AS dateMin, r.startMax AS dateMax,
-         a.name + ' ' + r.label + ' ' + b.name AS title, null AS entityId,
-         r {.*, type: type(r), source: a.id, target: b.id} AS relation,
-         a {.name, .kind} AS subject, b.name AS object
+  RETURN d.dateMin AS dateMin, d.date AS date, a.name + ' ' + r.label + ' ' + b.name AS title,
+         null AS entity, r {.*, type: type(r), source: a.id, target: b.id} AS relation, a, b
 }
 WITH *
-WHERE ($fromMin IS NULL OR dateMax >= $fromMin) AND ($toMax IS NULL OR dateMin <= $toMax)
-RETURN date, title, entityId, relation, subject, object
-ORDER BY date, title
+ORDER BY dateMin, date, title
 LIMIT $first
+// The entities come along (the response shows them): no second round trip to fetch them.
+RETURN date, title, relation, entity {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
+         .beyondSource, degree: coalesce(entity.degree, 0)} AS entity,
+       a {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
+         .beyondSource, degree: coalesce(a.degree, 0)} AS subject,
+       b {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
+         .beyondSource, degree: coalesce(b.degree, 0)} AS object

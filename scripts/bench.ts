@@ -1,177 +1,204 @@
 import type { AddressInfo } from 'node:net';
-import { buildSchema, getOperationAST, parse } from 'graphql';
+import { parseArgs } from 'node:util';
+import neo4j, { type ProfiledPlan } from 'neo4j-driver';
 import { createApp } from '../server/app';
-import { loadConfig } from '../server/config';
+import type { Database, Params } from '../server/db/database';
 import { cypher } from '../server/db/cypher';
-import { MAX_COST, operationCost } from '../server/graphql/cost';
-import { typeDefs } from '../server/graphql/server';
-import { applySchema, loadGraphFile } from '../seed/load';
-import { connect } from './connect';
-import { HEAVY_QUERIES } from './heavy-queries';
+import { FIRST_SCREEN, operations } from './bench-operations';
+import { NEO4J_GRAPHQL_QUERIES, startNeo4jGraphql } from './bench-neo4j-graphql';
+import { prepareBenchGraph } from './bench-setup';
 
 /**
- * `npm run bench`: the median and 95th percentile of each API query on the loaded graph,
- * over RUNS runs through HTTP, printed beside baselines measured in the same run: an empty
- * GraphQL operation (the HTTP + Apollo floor), a bare `RETURN 1` over Bolt, and the path
- * search written as an exhaustive variable-length match instead of SHORTEST. Then the
- * heaviest operations the cost limit still accepts (scripts/heavy-queries.ts): cost,
- * response size and time, HEAVY_RUNS runs each.
+ * `npm run bench` (the default graph) or `npm run bench -- --entities N --relations M` (a
+ * generated one): imports the graph into a throw-away local Neo4j through `npm run import`,
+ * then times every read through the API beside the very statements the API sent, replayed
+ * raw over Bolt in the same run (interleaved, so both see the same load), the first screen's
+ * requests with their sizes, and the same two reads served by @neo4j/graphql. Each statement
+ * is PROFILEd once: a scan of all nodes or relationships is flagged.
  */
-const RUNS = Number(process.env.BENCH_RUNS ?? 300);
-const HEAVY_RUNS = Number(process.env.BENCH_HEAVY_RUNS ?? 10);
+const RUNS = Number(process.env.BENCH_RUNS ?? 100);
+const SCANS = /AllNodesScan|NodeByLabelScan|AllRelationshipsScan|RelationshipTypeScan/;
 
-/** The heavy queries the limit accepts, with their cost, heaviest first. */
-function acceptedHeavyQueries() {
-  const schema = buildSchema(typeDefs);
-  return HEAVY_QUERIES.map(({ name, query }) => {
-    const document = parse(query);
-    return { name, query, cost: operationCost(schema, document, getOperationAST(document)!) ?? 0 };
-  })
-    .filter(({ cost }) => cost <= MAX_COST)
-    .sort((a, b) => b.cost - a.cost);
-}
+type Stats = { p50: number; p95: number };
+type Statement = { name: string; params: Params };
 
-/** Median time, response bytes and Node heap growth of an operation run `runs` times. */
-async function measureHeavy(url: string, query: string, runs: number) {
-  const times: number[] = [];
-  let bytes = 0;
-  const heapBefore = process.memoryUsage().heapUsed;
-  let heapPeak = heapBefore;
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-    });
-    const text = await response.text();
-    times.push(performance.now() - started);
-    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-    if (!response.ok || text.includes('"errors"')) throw new Error(text.slice(0, 300));
-    bytes = Buffer.byteLength(text);
-  }
-  return { ...summarize(times), bytes, heapGrowth: heapPeak - heapBefore };
-}
-
-const OPERATIONS: [string, string][] = [
-  ['baseline: { __typename }', '{ __typename }'],
-  ['search "Dokdo"', '{ search(text: "Dokdo") { score entity { id } } }'],
-  ['search "Kishda" (typo)', '{ search(text: "Kishda") { score entity { id } } }'],
-  [
-    'entity + relations',
-    '{ entity(id: "shinzo-abe") { name relations { label target { name } } } }',
-  ],
-  ['neighborhood depth 1', '{ neighborhood(id: "japan") { entities { id } relations { id } } }'],
-  [
-    'neighborhood depth 2',
-    '{ neighborhood(id: "liancourt-rocks", depth: 2) { entities { id } relations { id } } }',
-  ],
-  [
-    'paths Lee → Liancourt',
-    '{ paths(from: "lee-myung-bak", to: "liancourt-rocks") { narrative } }',
-  ],
-  [
-    'paths Moon → comfort women',
-    '{ paths(from: "moon-jae-in", to: "comfort-women-issue", avoid: ["japan"]) { length } }',
-  ],
-  ['timeline (all)', '{ timeline { date title } }'],
-  ['stats', '{ stats { entities relations byKind { kind count } } }'],
-];
-
-function summarize(times: number[]) {
+function summarize(times: number[]): Stats {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { median: at(0.5), p95: at(0.95) };
+  return { p50: at(0.5), p95: at(0.95) };
 }
 
-async function measure(work: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
-  for (let i = 0; i < 10; i++) await work(); // warm-up: plans cached, JIT settled
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
-  return summarize(times);
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
 }
+
+/** Records the statements the server sends while `recording` is set. */
+function recorder(db: Database) {
+  const read = db.read.bind(db);
+  let recording: Statement[] | null = null;
+  db.read = ((name: string, params: Params = {}) => {
+    recording?.push({ name, params });
+    return read(name, params);
+  }) as Database['read'];
+  return {
+    async during(work: () => Promise<unknown>): Promise<Statement[]> {
+      recording = [];
+      try {
+        await work();
+        return recording;
+      } finally {
+        recording = null;
+      }
+    },
+    replay: async (statements: Statement[]) => {
+      for (const s of statements) await read(s.name, s.params);
+    },
+  };
+}
+
+async function post(url: string, query: string, variables: Record<string, unknown>) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  const body = JSON.parse(text) as { errors?: unknown[] };
+  if (body.errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(body.errors)}`);
+  return text.length;
+}
+
+/** Total db hits and any whole-graph scan in the plan of one statement. */
+async function profile(db: Database, s: Statement): Promise<{ hits: number; scans: string[] }> {
+  const session = db.driver.session({ database: db.database, defaultAccessMode: 'READ' });
+  try {
+    // As server/db sends them: top-level whole numbers are integers (LIMIT refuses floats).
+    const params = Object.fromEntries(
+      Object.entries(s.params).map(([k, v]) => [
+        k,
+        Number.isInteger(v) ? neo4j.int(v as number) : v,
+      ]),
+    );
+    const result = await session.run(`PROFILE ${cypher(s.name)}`, params);
+    const scans: string[] = [];
+    let hits = 0;
+    const walk = (plan: ProfiledPlan) => {
+      hits += plan.dbHits;
+      if (SCANS.test(plan.operatorType)) {
+        scans.push(`${plan.operatorType.replace(/@.*/, '')} of ${plan.rows} rows`);
+      }
+      plan.children.forEach(walk);
+    };
+    if (result.summary.profile) walk(result.summary.profile);
+    return { hits, scans };
+  } finally {
+    await session.close();
+  }
+}
+
+const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const kb = (n: number) => `${(n / 1024).toFixed(n < 10_240 ? 1 : 0)} kB`;
 
 async function main() {
-  const connection = await connect(loadConfig(), () => undefined);
-  const { db } = connection;
-  await applySchema(db);
-  const [row] = await db.read<{ count: number }>('count-entities');
-  if (!row?.count) await loadGraphFile(db);
+  const { values } = parseArgs({
+    options: { entities: { type: 'string' }, relations: { type: 'string' } },
+  });
+  if ((values.entities === undefined) !== (values.relations === undefined)) {
+    throw new Error('Usage: npm run bench [-- --entities N --relations M]');
+  }
+  const size = values.entities
+    ? { entities: Number(values.entities), relations: Number(values.relations) }
+    : null;
+  const graph = await prepareBenchGraph(size);
+  const { db } = graph.connection;
+  const record = recorder(db);
   const app = await createApp(db);
   const server = app.app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  const rows: [string, { median: number; p95: number }][] = [];
-  const heavy: [string, number, Awaited<ReturnType<typeof measureHeavy>>][] = [];
+  const library = await startNeo4jGraphql(db);
+  const lines: string[] = [];
+  const out = (line: string) => {
+    lines.push(line);
+    console.log(line);
+  };
   try {
-    rows.push(['baseline: Bolt RETURN 1', await measure(() => db.ping())]);
-    for (const [name, query] of OPERATIONS) {
-      rows.push([
-        name,
-        await measure(async () => {
-          const response = await fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ query }),
-          });
-          const body = (await response.json()) as { errors?: unknown[] };
-          if (body.errors) throw new Error(`${name}: ${JSON.stringify(body.errors)}`);
-        }),
-      ]);
+    const { seconds, peakMiB, lastLine } = graph.import;
+    out(
+      `\nGraph: ${graph.entities.toLocaleString('en')} entities, ` +
+        `${graph.relations.toLocaleString('en')} relations (${graph.file})`,
+    );
+    out(
+      `Import (npm run import, whole process incl. checking the file): ${seconds.toFixed(1)} s, ` +
+        `${Math.round(graph.relations / seconds).toLocaleString('en')} relations/s, ` +
+        `peak memory ${peakMiB.toFixed(0)} MiB`,
+    );
+    out(`  import said: ${lastLine}`);
+    out(`\n${RUNS} runs each, ms; raw = the statements the API sent, replayed over Bolt\n`);
+    out(
+      '| query | API p50 | API p95 | raw p50 | raw p95 | API − raw p50 | statements | response |',
+    );
+    out('|---|---|---|---|---|---|---|---|');
+    const ops = await operations(db);
+    const profiled = new Map<string, { hits: number; scans: string[] }>();
+    const measured = new Map<string, Stats>();
+    for (const op of [...ops, ...FIRST_SCREEN]) {
+      const recorded: Statement[][] = [];
+      let bytes = 0;
+      for (const variables of op.variants) {
+        recorded.push(
+          await record.during(async () => (bytes = await post(url, op.query, variables))),
+        );
+      }
+      const api: number[] = [];
+      const raw: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const v = i % op.variants.length;
+        api.push(await timed(() => post(url, op.query, op.variants[v]!)));
+        raw.push(await timed(() => record.replay(recorded[v]!)));
+      }
+      const a = summarize(api);
+      const r = summarize(raw);
+      measured.set(op.name, a);
+      const statements = recorded[0]!.map((s) => s.name);
+      for (const s of recorded[0]!) {
+        if (!profiled.has(s.name)) profiled.set(s.name, await profile(db, s));
+      }
+      out(
+        `| ${op.name} | ${ms(a.p50)} | ${ms(a.p95)} | ${ms(r.p50)} | ${ms(r.p95)} | ` +
+          `${ms(a.p50 - r.p50)} | ${statements.join(', ') || '–'} | ${kb(bytes)} |`,
+      );
     }
-    const params = {
-      from: 'lee-myung-bak',
-      to: 'liancourt-rocks',
-      maxLength: 4,
-      first: 5,
-      types: null,
-      avoid: [],
-    };
-    rows.push([
-      'Cypher: paths (SHORTEST, bidirectional)',
-      await measure(() => db.runText('READ', cypher('paths'), params)),
-    ]);
-    rows.push([
-      'baseline Cypher: exhaustive [*1..4] paths',
-      await measure(() =>
-        db.runText(
-          'READ',
-          `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-           MATCH p = (a)-[*1..4]-(b) RETURN p ORDER BY length(p) LIMIT 5`,
-          params,
-        ),
-      ),
-    ]);
-    for (const { name, query, cost } of acceptedHeavyQueries()) {
-      heavy.push([name, cost, await measureHeavy(url, query, HEAVY_RUNS)]);
+    out('\nThe same reads served by @neo4j/graphql over the same database (p50 / p95, ms):\n');
+    out('| query | ours | @neo4j/graphql | ours ÷ @neo4j/graphql (p50) |');
+    out('|---|---|---|---|');
+    for (const op of ops.filter((o) => o.neo4jGraphql)) {
+      const query = NEO4J_GRAPHQL_QUERIES[op.neo4jGraphql!]!;
+      const variables = op.variants[0]!;
+      await post(library.url, query, variables);
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++)
+        times.push(await timed(() => post(library.url, query, variables)));
+      const theirs = summarize(times);
+      const ours = measured.get(op.name)!;
+      out(
+        `| ${op.name} | ${ms(ours.p50)} / ${ms(ours.p95)} | ${ms(theirs.p50)} / ${ms(theirs.p95)} | ` +
+          `${(ours.p50 / theirs.p50).toFixed(2)} |`,
+      );
+    }
+    out('\nPROFILE of each statement (first variant): db hits, whole-graph scans\n');
+    for (const [name, { hits, scans }] of profiled) {
+      out(
+        `  ${name.padEnd(20)} ${String(hits).padStart(10)} db hits  ${scans.join(', ') || 'no scan'}`,
+      );
     }
   } finally {
     server.close();
     await app.stop();
-    await connection.close();
-  }
-  console.log(`\n${RUNS} runs each, milliseconds\n`);
-  console.log(`${'operation'.padEnd(44)} ${'median'.padStart(8)} ${'p95'.padStart(8)}`);
-  for (const [name, { median, p95 }] of rows) {
-    console.log(
-      `${name.padEnd(44)} ${median.toFixed(2).padStart(8)} ${p95.toFixed(2).padStart(8)}`,
-    );
-  }
-  console.log(
-    `\nHeaviest operations the cost limit (${MAX_COST}) accepts, ${HEAVY_RUNS} runs each` +
-      ' (heap: growth of this process, which hosts the app)\n',
-  );
-  console.log(
-    `${'operation'.padEnd(58)} ${'cost'.padStart(7)} ${'kB'.padStart(6)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'heap MB'.padStart(8)}`,
-  );
-  for (const [name, cost, m] of heavy) {
-    console.log(
-      `${name.padEnd(58)} ${String(cost).padStart(7)} ${(m.bytes / 1024).toFixed(0).padStart(6)} ${m.median.toFixed(0).padStart(8)} ${m.p95.toFixed(0).padStart(8)} ${(m.heapGrowth / 1048576).toFixed(0).padStart(8)}`,
-    );
+    await library.stop();
+    await graph.dispose();
   }
 }
 

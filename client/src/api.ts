@@ -57,10 +57,47 @@ export interface TimelineEntry {
   relation: { id: string } | null;
 }
 
+/** The first screen: the graph's best-connected part and how much of the graph it leaves out. */
+export interface Overview {
+  entities: Entity[];
+  relations: Relation[];
+  totalEntities: number;
+  totalRelations: number;
+  hiddenEntities: number;
+  hiddenRelations: number;
+}
+export interface RelationTypeCount {
+  type: string;
+  label: string;
+  count: number;
+}
+
 export const ENTITY_FIELDS =
   'id name kind aliases summary start end degree beyondSource sources { document paragraphs }';
 export const RELATION_FIELDS =
   'id type label inverseLabel summary start end value unit sources { document paragraphs } source { id } target { id }';
+
+/** What the explorer loads first, at any graph size: never the whole graph. */
+export const OVERVIEW_QUERY = `{
+  overview { totalEntities totalRelations hiddenEntities hiddenRelations
+    entities { ${ENTITY_FIELDS} } relations { ${RELATION_FIELDS} } }
+  relationTypes { type label count } }`;
+
+/**
+ * "106 entities, 276 relations." when the whole graph is shown, else what is shown of how
+ * much: "150 of 100,000 entities and 450 of 1,000,000 relations shown; search to find the rest."
+ */
+export function overviewSummary(o: Overview): string {
+  if (o.totalEntities === 0) return 'The graph is empty: load one with `npm run seed`.';
+  if (o.hiddenEntities + o.hiddenRelations === 0) {
+    return `${o.entities.length} entities, ${o.relations.length} relations.`;
+  }
+  const n = (value: number) => value.toLocaleString('en');
+  return (
+    `${n(o.entities.length)} of ${n(o.totalEntities)} entities and ` +
+    `${n(o.relations.length)} of ${n(o.totalRelations)} relations shown; search to find the rest.`
+  );
+}
 
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   let response: Response;

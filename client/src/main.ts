@@ -5,9 +5,12 @@ import {
   type Entity,
   ENTITY_FIELDS,
   gql,
+  type Overview,
+  OVERVIEW_QUERY,
+  overviewSummary,
   type Relation,
   RELATION_FIELDS,
-  type Subgraph,
+  type RelationTypeCount,
 } from './api';
 import { GraphController, type Selection } from './graph/controller';
 import { createGraph } from './graph/model';
@@ -205,17 +208,15 @@ async function start() {
   if (started) return;
   say('Loading the graph…');
   try {
-    const data = await gql<{
-      graph: Subgraph;
-      relationTypes: { type: string; label: string; count: number }[];
-    }>(
-      `{ graph(limit: 2000) { truncated entities { ${ENTITY_FIELDS} } relations { ${RELATION_FIELDS} } }
-         relationTypes { type label count } }`,
+    const data = await gql<{ overview: Overview; relationTypes: RelationTypeCount[] | null }>(
+      OVERVIEW_QUERY,
     );
     started = true;
-    graph.replace(data.graph);
-    mountTypeFilter($('type-filter'), graph, data.relationTypes);
-    const types = data.relationTypes.map((t) => t.type);
+    const { overview } = data;
+    graph.replace({ entities: overview.entities, relations: overview.relations, truncated: false });
+    const relationTypes = data.relationTypes ?? [];
+    mountTypeFilter($('type-filter'), graph, relationTypes);
+    const types = relationTypes.map((t) => t.type);
     const traceBox = $('trace');
     const select = traceBox.querySelector('select');
     if (select)
@@ -224,11 +225,7 @@ async function start() {
           Object.assign(document.createElement('option'), { value: t, textContent: t }),
         ),
       );
-    say(
-      data.graph.entities.length === 0
-        ? 'The graph is empty: load one with `npm run seed`.'
-        : `${data.graph.entities.length} entities, ${data.graph.relations.length} relations.`,
-    );
+    say(overviewSummary(overview));
     timeline = await mountTimeline($('timeline'), graph, sync);
     await restore();
   } catch (error) {

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Database } from '../db/database';
 import { parseDate, type PartialDate } from '../domain/dates';
+import { knownRelationTypes } from '../repository/meta';
 
 export function badInput(message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, {
@@ -23,12 +24,9 @@ export function dateOrNull(value: string | null | undefined): PartialDate | null
   return parsed;
 }
 
-const TYPES_TTL_MS = 10_000;
-let known: { types: Set<string>; at: number; db: Database } | undefined;
-
 /**
- * Relationship types from users are checked against the database's own list
- * (`db.relationshipTypes()`), refreshed every few seconds so a fresh import is seen.
+ * Relationship types from users are checked against the loaded graph's own list (see
+ * `knownRelationTypes`), so only types that exist ever reach a statement.
  */
 export async function checkRelationTypes(
   db: Database,
@@ -37,15 +35,12 @@ export async function checkRelationTypes(
 ): Promise<string[] | null> {
   if (types === null || types === undefined) return null;
   if (types.length > 100) throw badInput(`${name} takes at most 100 types`, name);
-  if (!known || known.db !== db || Date.now() - known.at > TYPES_TTL_MS) {
-    const [row] = await db.read<{ types: string[] }>('relationship-types');
-    known = { types: new Set(row?.types ?? []), at: Date.now(), db };
-  }
-  const unknown = types.filter((type) => !known!.types.has(type));
+  const known = await knownRelationTypes(db);
+  const unknown = types.filter((type) => !known.has(type));
   if (unknown.length > 0) {
     throw badInput(
       `Unknown relationship type ${unknown.map((t) => `"${t}"`).join(', ')}; ` +
-        `known types: ${[...known.types].sort().join(', ')}`,
+        `known types: ${[...known].sort().join(', ')}`,
       name,
     );
   }

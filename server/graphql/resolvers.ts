@@ -2,8 +2,10 @@ import type { GraphQLScalarType } from 'graphql';
 import { ENTITY_KINDS } from '../domain/kinds';
 import { neighborhood } from '../repository/neighborhood';
 import { narrate, paths } from '../repository/paths';
-import { type EntityModel, type RelationModel, toRelation } from '../repository/records';
-import type { GraphStats, Resolvers } from './generated/resolvers-types';
+import { overview, topSubgraph } from '../repository/overview';
+import type { SubgraphIds } from '../repository/neighborhood';
+import type { EntityModel } from '../repository/records';
+import type { Resolvers } from './generated/resolvers-types';
 import { MAX_SEARCH_TEXT, search } from '../repository/search';
 import { timeline } from '../repository/timeline';
 import type { Context } from './context';
@@ -23,9 +25,12 @@ export const LIMITS = {
   graphLimit: 5000,
   /** Relations a whole-graph view carries at most, so its response stays a few MB. */
   graphRelations: 5000,
+  overviewLimit: 300,
 } as const;
 
-type Subgraph = { entityIds: string[]; relations: RelationModel[]; truncated: boolean };
+/** Relations drawn per entity: `graph` draws a dense picture, the overview a legible one. */
+const GRAPH_RELATIONS_PER_ENTITY = 20;
+const OVERVIEW_RELATIONS_PER_ENTITY = 3;
 
 async function entityOrFail(ctx: Context, id: string, argument: string): Promise<EntityModel> {
   const entity = await ctx.loaders.entity.load(id);
@@ -33,7 +38,8 @@ async function entityOrFail(ctx: Context, id: string, argument: string): Promise
   return entity;
 }
 
-async function subgraph(ctx: Context, result: Subgraph) {
+async function subgraph(ctx: Context, result: SubgraphIds) {
+  ctx.loaders.remember(result.known);
   return {
     entities: await ctx.loaders.entities(result.entityIds),
     relations: result.relations,
@@ -54,8 +60,9 @@ export const resolvers: Resolvers = {
       }
       const first = intInRange(args.first, 'first', 1, LIMITS.searchFirst);
       const hits = await search(ctx.db, text, args.kinds ?? null, first);
-      const entities = await ctx.loaders.entities(hits.map((h) => h.id));
-      return hits.map((hit, i) => ({ entity: entities[i]!, score: hit.score }));
+      // The hits carry their entities: later selections of them cost no round trip.
+      for (const hit of hits) ctx.loaders.entity.prime(hit.entity.id, hit.entity);
+      return hits;
     },
 
     entity: (_, args, ctx) => ctx.loaders.entity.load(args.id),
@@ -76,22 +83,25 @@ export const resolvers: Resolvers = {
       const avoid = args.avoid ?? [];
       if (avoid.length > LIMITS.avoid) throw badInput(`avoid takes at most ${LIMITS.avoid} ids`);
       const types = await checkRelationTypes(ctx.db, args.relationTypes);
-      const from = (await entityOrFail(ctx, args.from, 'from')).id;
-      const to = (await entityOrFail(ctx, args.to, 'to')).id;
-      const found = await paths(ctx.db, { from, to, maxLength, first, types, avoid });
-      return Promise.all(
-        found.map(async (path) => {
-          const entities = await ctx.loaders.entities(path.entityIds);
-          const steps = narrate(entities, path.relations);
-          return {
-            entities,
-            relations: path.relations,
-            length: path.relations.length,
-            narrative: steps.join(' '),
-            steps,
-          };
-        }),
-      );
+      // Both checks go out together: DataLoader batches them into one statement.
+      const [from, to] = await Promise.all([
+        entityOrFail(ctx, args.from, 'from'),
+        entityOrFail(ctx, args.to, 'to'),
+      ]);
+      const found = await paths(ctx.db, {
+        from: from.id,
+        to: to.id,
+        maxLength,
+        first,
+        types,
+        avoid,
+      });
+      return found.map(({ entities, relations }) => {
+        ctx.loaders.remember(entities);
+        const steps = narrate(entities, relations);
+        const narrative = steps.join(' ');
+        return { entities, relations, length: relations.length, narrative, steps };
+      });
     },
 
     async timeline(_, args, ctx) {
@@ -101,49 +111,46 @@ export const resolvers: Resolvers = {
       if (from && to && to.max < from.min) throw badInput('to must not be before from', 'to');
       const entityId = args.entityId ?? null;
       if (entityId !== null) await entityOrFail(ctx, entityId, 'entityId');
-      const rows = await timeline(ctx.db, { from, to, entityId, first });
-      // Concurrent loads: DataLoader fetches all the events' entities in one statement.
-      return Promise.all(
-        rows.map(async (row) => ({
-          date: row.date,
-          title: row.title,
-          entity: row.entityId ? await ctx.loaders.entity.load(row.entityId) : null,
-          relation: row.relation,
-        })),
-      );
+      const kinds = args.kinds ?? null;
+      const rows = await timeline(ctx.db, { from, to, entityId, kinds, first });
+      for (const row of rows) ctx.loaders.remember(row.known);
+      return rows;
     },
 
     async stats(_, __, ctx) {
-      const [row] = await ctx.db.read<GraphStats>('stats');
-      return row!;
+      const meta = await ctx.loaders.meta();
+      return {
+        entities: meta.entities,
+        relations: meta.relations,
+        byKind: meta.byKind,
+        byRelationType: meta.byRelationType,
+      };
     },
 
     kinds: () => [...ENTITY_KINDS],
 
-    async relationTypes(_, __, ctx) {
-      const [row] = await ctx.db.read<GraphStats>('stats');
-      return row?.byRelationType ?? [];
-    },
+    relationTypes: async (_, __, ctx) => (await ctx.loaders.meta()).byRelationType,
 
     async graph(_, args, ctx) {
       const limit = intInRange(args.limit, 'limit', 1, LIMITS.graphLimit);
-      const rows = await ctx.db.read<{ id: string }>('top-entities', { limit: limit + 1 });
-      const ids = rows.slice(0, limit).map((r) => r.id);
-      const relations = await ctx.db.read<{ relation: Record<string, unknown> }>(
-        'relations-among',
-        {
-          ids,
-          types: null,
-          asOfMin: null,
-          asOfMax: null,
-          limit: Math.min(ids.length * 20, LIMITS.graphRelations),
-        },
+      return subgraph(
+        ctx,
+        await topSubgraph(ctx.db, limit, GRAPH_RELATIONS_PER_ENTITY, LIMITS.graphRelations),
       );
-      return subgraph(ctx, {
-        entityIds: ids,
-        relations: relations.map((r) => toRelation(r.relation)),
-        truncated: rows.length > limit,
-      });
+    },
+
+    async overview(_, args, ctx) {
+      const limit = intInRange(args.limit, 'limit', 1, LIMITS.overviewLimit);
+      const found = await overview(ctx.db, ctx.loaders.meta, limit, OVERVIEW_RELATIONS_PER_ENTITY);
+      ctx.loaders.remember(found.known);
+      return {
+        entities: found.known,
+        relations: found.relations,
+        totalEntities: found.totalEntities,
+        totalRelations: found.totalRelations,
+        hiddenEntities: Math.max(0, found.totalEntities - found.entityIds.length),
+        hiddenRelations: Math.max(0, found.totalRelations - found.relations.length),
+      };
     },
   },
 

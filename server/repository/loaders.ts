@@ -1,6 +1,12 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database';
+import { type GraphMeta, graphMeta } from './meta';
 import { type EntityModel, type RelationModel, toEntity, toRelation } from './records';
+
+interface RelationWithEnd {
+  relation: Record<string, unknown>;
+  other: Record<string, unknown>;
+}
 
 export interface RelationsKey {
   id: string;
@@ -32,14 +38,17 @@ export function createLoaders(db: Database) {
       const byKey = new Map<string, RelationModel[]>();
       for (const group of groups.values()) {
         const { types, direction, first } = group[0]!;
-        const rows = await db.read<{ id: string; relations: Record<string, unknown>[] }>(
-          'relations-of',
-          { ids: group.map((k) => k.id), types, direction, first },
-        );
+        const rows = await db.read<{ id: string; relations: RelationWithEnd[] }>('relations-of', {
+          ids: group.map((k) => k.id),
+          types,
+          direction,
+          first,
+        });
         for (const row of rows) {
+          remember(row.relations.map((r) => toEntity(r.other)));
           byKey.set(
             JSON.stringify([row.id, types, direction, first]),
-            row.relations.map(toRelation),
+            row.relations.map((r) => toRelation(r.relation)),
           );
         }
       }
@@ -50,13 +59,22 @@ export function createLoaders(db: Database) {
     { cacheKeyFn: (k) => JSON.stringify([k.id, k.types, k.direction, k.first]) },
   );
 
+  /** Entities a statement returned anyway: later selections of them cost no round trip. */
+  function remember(found: readonly EntityModel[]): void {
+    for (const e of found) entity.prime(e.id, e);
+  }
+
   /** Entities must exist: a relation end or a path step always has one. */
   async function entities(ids: readonly string[]): Promise<EntityModel[]> {
     const loaded = await entity.loadMany(ids);
     return loaded.filter((e): e is EntityModel => e !== null && !(e instanceof Error));
   }
 
-  return { entity, relations, entities };
+  /** The graph's counts, read once per request however many fields ask for them. */
+  let metaOnce: Promise<GraphMeta> | undefined;
+  const meta = () => (metaOnce ??= graphMeta(db));
+
+  return { entity, relations, entities, remember, meta };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

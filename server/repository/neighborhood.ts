@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import type { PartialDate } from '../domain/dates';
-import { type RelationModel, toRelation } from './records';
+import { type EntityModel, type RelationModel, toEntity, toRelation } from './records';
 
 export interface NeighborhoodQuery {
   id: string;
@@ -12,6 +12,8 @@ export interface NeighborhoodQuery {
 
 export interface SubgraphIds {
   entityIds: string[];
+  /** The records of those entities that the statements returned on the way. */
+  known: EntityModel[];
   relations: RelationModel[];
   truncated: boolean;
 }
@@ -26,12 +28,13 @@ export const RELATIONS_PER_ENTITY = 10;
 export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<SubgraphIds> {
   const dates = { asOfMin: q.asOf?.min ?? null, asOfMax: q.asOf?.max ?? null };
   const seen = [q.id];
+  const known: EntityModel[] = [];
   let frontier = [q.id];
   let truncated = false;
   for (let level = 0; level < q.depth && frontier.length > 0 && !truncated; level++) {
     const room = q.limit - seen.length;
     // One more than there is room for tells whether the cap cut anything.
-    const rows = await db.read<{ id: string }>('neighbors', {
+    const rows = await db.read<{ entity: Record<string, unknown> }>('neighbors', {
       frontier,
       seen,
       types: q.types,
@@ -39,7 +42,9 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
       limit: room + 1,
     });
     truncated = rows.length > room;
-    frontier = rows.slice(0, room).map((row) => row.id);
+    const found = rows.slice(0, room).map((row) => toEntity(row.entity));
+    known.push(...found);
+    frontier = found.map((e) => e.id);
     seen.push(...frontier);
   }
   const rows = await db.read<{ relation: Record<string, unknown> }>('relations-among', {
@@ -48,5 +53,10 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
     ...dates,
     limit: seen.length * RELATIONS_PER_ENTITY,
   });
-  return { entityIds: seen, relations: rows.map((r) => toRelation(r.relation)), truncated };
+  return {
+    entityIds: seen,
+    known,
+    relations: rows.map((r) => toRelation(r.relation)),
+    truncated,
+  };
 }

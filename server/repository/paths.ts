@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import type { EntityModel, RelationModel } from './records';
-import { toRelation } from './records';
+import { toEntity, toRelation } from './records';
 import { sentence } from '../domain/grammar';
 
 export interface PathsQuery {
@@ -13,13 +13,16 @@ export interface PathsQuery {
 }
 
 export interface PathIds {
-  entityIds: string[];
+  entities: EntityModel[];
   relations: RelationModel[];
 }
 
 export async function paths(db: Database, q: PathsQuery): Promise<PathIds[]> {
   if (q.from === q.to) return [];
-  const rows = await db.read<{ ids: string[]; relations: Record<string, unknown>[] }>('paths', {
+  const rows = await db.read<{
+    entities: Record<string, unknown>[];
+    relations: Record<string, unknown>[];
+  }>('paths', {
     from: q.from,
     to: q.to,
     maxLength: q.maxLength,
@@ -28,7 +31,10 @@ export async function paths(db: Database, q: PathsQuery): Promise<PathIds[]> {
     // The ends themselves are never avoided: a user who asks for them wants them.
     avoid: q.avoid.filter((id) => id !== q.from && id !== q.to),
   });
-  return rows.map((row) => ({ entityIds: row.ids, relations: row.relations.map(toRelation) }));
+  return rows.map((row) => ({
+    entities: row.entities.map(toEntity),
+    relations: row.relations.map(toRelation),
+  }));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
 import type { EntityKind } from '../domain/kinds';
+import { type EntityModel, toEntity } from './records';
 
 export const MAX_SEARCH_TEXT = 200;
 const MAX_TERMS = 8;
@@ -55,7 +56,7 @@ export function matchBand(text: string, names: string[]): number {
 }
 
 export interface SearchResult {
-  id: string;
+  entity: EntityModel;
   score: number;
 }
 
@@ -67,18 +68,19 @@ export async function search(
 ): Promise<SearchResult[]> {
   const terms = searchTerms(text);
   if (terms.length === 0) return [];
-  const rows = await db.read<{ id: string; name: string; aliases: string[]; score: number }>(
-    'search',
-    { query: buildLuceneQuery(terms), kinds, candidates: Math.max(50, first * 5) },
-  );
+  const rows = await db.read<{ entity: Record<string, unknown>; score: number }>('search', {
+    query: buildLuceneQuery(terms),
+    kinds,
+    candidates: Math.max(50, first * 5),
+  });
   const best = Math.max(...rows.map((r) => r.score), 0);
   return rows
-    .map((row) => ({
-      id: row.id,
+    .map((row) => {
+      const entity = toEntity(row.entity);
       // The band says what kind of match it is; Lucene's relevance orders within the band.
-      score:
-        matchBand(text, [row.name, ...row.aliases]) + (best > 0 ? row.score / best : 0) * 0.999,
-    }))
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+      const band = matchBand(text, [entity.name, ...entity.aliases]);
+      return { entity, score: band + (best > 0 ? row.score / best : 0) * 0.999 };
+    })
+    .sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id))
     .slice(0, first);
 }

@@ -2,40 +2,68 @@ import type { Database } from '../db/database';
 import type { PartialDate } from '../domain/dates';
 import { sentence } from '../domain/grammar';
 import type { EntityKind } from '../domain/kinds';
-import { type RelationModel, toRelation } from './records';
+import { type EntityModel, type RelationModel, toEntity, toRelation } from './records';
 
 export interface TimelineQuery {
   from: PartialDate | null;
   to: PartialDate | null;
   entityId: string | null;
+  /** Only entities of these kinds, and then no relations; null for everything dated. */
+  kinds: EntityKind[] | null;
   first: number;
 }
 
 export interface TimelineRow {
   date: string;
   title: string;
-  entityId: string | null;
+  entity: EntityModel | null;
   relation: RelationModel | null;
+  /** The entities the row names (the entity, or both ends of the relation). */
+  known: EntityModel[];
 }
 
+type Fields = Record<string, unknown>;
+
+/** Lower than any ISO date and higher than any: open ends of a range stay index ranges. */
+const BEFORE_ALL = '';
+const AFTER_ALL = '~';
+
+/** A year before `min`: the earliest a partial date (a whole year at most) that reaches `min` can begin. */
+function yearBefore(min: string): string {
+  const year = Number(min.slice(0, 4));
+  return `${String(year - 1).padStart(4, '0')}${min.slice(4)}`;
+}
+
+/**
+ * Dated entities and dated relations in date order. Without an entity it reads the date
+ * indexes in order and stops after `first` rows; with one it walks that entity's relations.
+ */
 export async function timeline(db: Database, q: TimelineQuery): Promise<TimelineRow[]> {
   const rows = await db.read<{
     date: string;
     title: string;
-    entityId: string | null;
-    relation: Record<string, unknown> | null;
-    subject: { name: string; kind: EntityKind } | null;
-    object: string | null;
-  }>('timeline', {
-    fromMin: q.from?.min ?? null,
-    toMax: q.to?.max ?? null,
+    entity: Fields | null;
+    relation: Fields | null;
+    subject: Fields | null;
+    object: Fields | null;
+  }>(q.entityId === null ? 'timeline' : 'timeline-of', {
+    fromMin: q.from?.min ?? BEFORE_ALL,
+    fromLow: q.from ? yearBefore(q.from.min) : BEFORE_ALL,
+    toMax: q.to?.max ?? AFTER_ALL,
     entityId: q.entityId,
+    kinds: q.kinds,
+    relations: q.kinds === null,
     first: q.first,
   });
   return rows.map((row) => {
+    const entity = row.entity ? toEntity(row.entity) : null;
     const relation = row.relation ? toRelation(row.relation) : null;
-    const title =
-      relation && row.subject ? sentence(row.subject, relation.label, row.object!) : row.title;
-    return { date: row.date, title, entityId: row.entityId, relation };
+    if (!relation || !row.subject || !row.object) {
+      return { date: row.date, title: row.title, entity, relation: null, known: [entity!] };
+    }
+    const subject = toEntity(row.subject);
+    const object = toEntity(row.object);
+    const title = sentence(subject, relation.label, object.name);
+    return { date: row.date, title, entity: null, relation, known: [subject, object] };
   });
 }

@@ -1,7 +1,7 @@
 import { startTestServer, type TestServer } from '../support/test-server';
 
-const TIMELINE = `query T($from: Date, $to: Date, $entityId: ID, $first: Int) {
-  timeline(from: $from, to: $to, entityId: $entityId, first: $first) {
+const TIMELINE = `query T($from: Date, $to: Date, $entityId: ID, $kinds: [EntityKind!], $first: Int) {
+  timeline(from: $from, to: $to, entityId: $entityId, kinds: $kinds, first: $first) {
     date title entity { id kind } relation { id source { id } target { id } }
   } }`;
 
@@ -27,16 +27,39 @@ describe('timeline', () => {
     return body.data!.timeline;
   };
 
-  it('lists events and dated relations in date order, partial dates before the days in them', async () => {
+  it('lists dated entities of every kind and dated relations in date order, partial dates before the days in them', async () => {
     const entries = await timeline({ first: 1000 });
     expect(entries.length).toBeGreaterThan(10);
     const dates = entries.map((e) => e.date);
     expect(dates).toEqual([...dates].sort());
     for (const e of entries) {
       expect((e.entity === null) !== (e.relation === null)).toBe(true);
-      if (e.entity) expect(e.entity.kind).toBe('EVENT');
     }
     expect(entries.some((e) => e.date === '1965-06-22')).toBe(true);
+    const kinds = new Set(entries.flatMap((e) => (e.entity ? [e.entity.kind] : [])));
+    expect(kinds).toContain('EVENT');
+    expect(kinds).toContain('AGREEMENT');
+  });
+
+  it('keeps to the kinds asked for, and then lists no relations', async () => {
+    const entries = await timeline({ kinds: ['AGREEMENT', 'STATEMENT'], first: 1000 });
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries) {
+      expect(e.relation).toBeNull();
+      expect(['AGREEMENT', 'STATEMENT']).toContain(e.entity!.kind);
+    }
+    const ofAbe = await timeline({ entityId: 'shinzo-abe', kinds: ['EVENT'], first: 1000 });
+    expect(ofAbe.length).toBeGreaterThan(0);
+    for (const e of ofAbe) expect(e.entity!.kind).toBe('EVENT');
+  });
+
+  it('cuts at first in date order: the first n entries are the start of the whole list', async () => {
+    const all = await timeline({ first: 1000 });
+    const some = await timeline({ first: 7 });
+    expect(some.map((e) => e.date)).toEqual(all.slice(0, 7).map((e) => e.date));
+    const late = await timeline({ from: '2012', first: 5 });
+    const allLate = await timeline({ from: '2012', first: 1000 });
+    expect(late.map((e) => e.title)).toEqual(allLate.slice(0, 5).map((e) => e.title));
   });
 
   it('keeps to a range, comparing partial dates by the period they cover', async () => {

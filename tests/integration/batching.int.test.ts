@@ -24,4 +24,37 @@ describe('round trips to Neo4j', () => {
     // handful of statements however many entities and relations come back.
     expect(trips).toBeLessThanOrEqual(6);
   });
+
+  it.each([
+    [
+      'a search with its entities',
+      1,
+      '{ search(text: "Dokdo") { score entity { id name degree } } }',
+    ],
+    [
+      'an entity, its relations and their other ends',
+      2,
+      '{ entity(id: "shinzo-abe") { name relations { label source { name } target { name } } } }',
+    ],
+    [
+      'a depth-1 neighbourhood with its entities and relation ends',
+      3,
+      '{ neighborhood(id: "japan") { entities { id name } relations { source { id } target { id } } } }',
+    ],
+    [
+      'a timeline with its entities and relation ends',
+      1,
+      '{ timeline(first: 50) { title entity { name } relation { source { name } target { name } } } }',
+    ],
+    [
+      'paths with their entities',
+      2,
+      '{ paths(from: "lee-myung-bak", to: "liancourt-rocks") { entities { name } } }',
+    ],
+  ])('%s costs %d statement(s)', async (_, expected, query) => {
+    const before = server.db.queryCount;
+    const { body } = await server.graphql(query);
+    expect(body.errors).toBeUndefined();
+    expect(server.db.queryCount - before).toBe(expected);
+  });
 });

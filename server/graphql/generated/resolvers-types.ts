@@ -220,6 +220,23 @@ export type GraphStats = {
   byRelationType: Array<RelationTypeInfo>;
 };
 
+/** A legible slice of the graph's core, and how much of the graph it leaves out. */
+export type Overview = {
+  __typename?: 'Overview';
+  /** The best-connected entities, most connected first. */
+  entities: Array<Entity>;
+  /** Relations among those entities, capped to what can be read on one screen. */
+  relations: Array<Relation>;
+  /** Entities in the graph. */
+  totalEntities: Scalars['Int']['output'];
+  /** Relations in the graph. */
+  totalRelations: Scalars['Int']['output'];
+  /** Entities of the graph that the overview does not show (search finds them). */
+  hiddenEntities: Scalars['Int']['output'];
+  /** Relations of the graph that the overview does not show. */
+  hiddenRelations: Scalars['Int']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -244,17 +261,28 @@ export type Query = {
    */
   paths: Array<Path>;
   /**
-   * Dated events and dated relations in date order ("2012-08" before "2012-08-15"), within
-   * `from`..`to` when given. With `entityId`: the entity's own relations and the events within
-   * one step of it. `first` is at most 1000.
+   * Dated entities (events, agreements, statements, policies … anything with a start) and
+   * dated relations, in date order ("2012-08" before "2012-08-15"), within `from`..`to` when
+   * given. With `entityId`: the entity itself, its dated neighbours and its own dated
+   * relations. `kinds` keeps only entities of those kinds (and then no relations).
+   * `first` is at most 1000.
    */
   timeline: Array<TimelineEntry>;
   /** Sizes of the graph. */
   stats: GraphStats;
   /** Every entity kind, for clients that build filters. */
   kinds: Array<EntityKind>;
-  /** Every relationship type in the graph with its phrases, for clients that build filters. */
-  relationTypes: Array<RelationTypeInfo>;
+  /**
+   * Every relationship type in the graph with its phrases and count, for clients that build
+   * filters. Null (with an error) when it cannot be read, so the rest of a response survives.
+   */
+  relationTypes?: Maybe<Array<RelationTypeInfo>>;
+  /**
+   * The first screen at any graph size: the `limit` (1 to 300) best-connected entities, at
+   * most three relations per entity among them, and how much of the graph is not shown.
+   * Null (with an error) when it cannot be read, so the rest of a response survives.
+   */
+  overview?: Maybe<Overview>;
   /** The whole graph up to `limit` entities (1 to 5000), best-connected first. */
   graph: Subgraph;
 };
@@ -290,7 +318,12 @@ export type QueryTimelineArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
   entityId?: InputMaybe<Scalars['ID']['input']>;
+  kinds?: InputMaybe<Array<EntityKind>>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryOverviewArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type QueryGraphArgs = {
@@ -430,6 +463,12 @@ export type ResolversTypes = ResolversObject<{
   KindCount: ResolverTypeWrapper<KindCount>;
   RelationTypeInfo: ResolverTypeWrapper<RelationTypeInfo>;
   GraphStats: ResolverTypeWrapper<GraphStats>;
+  Overview: ResolverTypeWrapper<
+    Omit<Overview, 'entities' | 'relations'> & {
+      entities: Array<ResolversTypes['Entity']>;
+      relations: Array<ResolversTypes['Relation']>;
+    }
+  >;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
 }>;
 
@@ -460,6 +499,10 @@ export type ResolversParentTypes = ResolversObject<{
   KindCount: KindCount;
   RelationTypeInfo: RelationTypeInfo;
   GraphStats: GraphStats;
+  Overview: Omit<Overview, 'entities' | 'relations'> & {
+    entities: Array<ResolversParentTypes['Entity']>;
+    relations: Array<ResolversParentTypes['Relation']>;
+  };
   Query: Record<PropertyKey, never>;
 }>;
 
@@ -583,6 +626,18 @@ export type GraphStatsResolvers<
   byRelationType?: Resolver<Array<ResolversTypes['RelationTypeInfo']>, ParentType, ContextType>;
 }>;
 
+export type OverviewResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['Overview'] = ResolversParentTypes['Overview'],
+> = ResolversObject<{
+  entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
+  totalEntities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalRelations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hiddenEntities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hiddenRelations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
@@ -619,7 +674,17 @@ export type QueryResolvers<
   >;
   stats?: Resolver<ResolversTypes['GraphStats'], ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['EntityKind']>, ParentType, ContextType>;
-  relationTypes?: Resolver<Array<ResolversTypes['RelationTypeInfo']>, ParentType, ContextType>;
+  relationTypes?: Resolver<
+    Maybe<Array<ResolversTypes['RelationTypeInfo']>>,
+    ParentType,
+    ContextType
+  >;
+  overview?: Resolver<
+    Maybe<ResolversTypes['Overview']>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryOverviewArgs, 'limit'>
+  >;
   graph?: Resolver<
     ResolversTypes['Subgraph'],
     ParentType,
@@ -640,5 +705,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   KindCount?: KindCountResolvers<ContextType>;
   RelationTypeInfo?: RelationTypeInfoResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
+  Overview?: OverviewResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 }>;

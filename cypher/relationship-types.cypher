@@ -1,2 +1,0 @@
-CALL db.relationshipTypes() YIELD relationshipType
-RETURN collect(relationshipType) AS types

@@ -1,13 +1,13 @@
 import type { GraphQLScalarType } from 'graphql';
 import { ENTITY_KINDS } from '../domain/kinds';
 import { neighborhood } from '../repository/neighborhood';
-import { narrate, paths } from '../repository/paths';
 import { type EntityModel, type RelationModel, toRelation } from '../repository/records';
 import type { GraphStats, Resolvers } from './generated/resolvers-types';
 import { MAX_SEARCH_TEXT, search } from '../repository/search';
 import { timeline } from '../repository/timeline';
 import type { Context } from './context';
 import { DateScalar } from './date-scalar';
+import { pathResolvers } from './path-resolvers';
 import { badInput, checkRelationTypes, dateOrNull, intInRange } from './inputs';
 
 /** Caps on every size argument; the schema's descriptions state the same numbers. */
@@ -16,9 +16,6 @@ export const LIMITS = {
   relationsFirst: 500,
   depth: 3,
   neighborhoodLimit: 500,
-  pathLength: 6,
-  pathsFirst: 10,
-  avoid: 100,
   timelineFirst: 1000,
   graphLimit: 5000,
 } as const;
@@ -68,29 +65,7 @@ export const resolvers: Resolvers = {
       return subgraph(ctx, await neighborhood(ctx.db, { id, depth, limit, types, asOf }));
     },
 
-    async paths(_, args, ctx) {
-      const maxLength = intInRange(args.maxLength, 'maxLength', 1, LIMITS.pathLength);
-      const first = intInRange(args.first, 'first', 1, LIMITS.pathsFirst);
-      const avoid = args.avoid ?? [];
-      if (avoid.length > LIMITS.avoid) throw badInput(`avoid takes at most ${LIMITS.avoid} ids`);
-      const types = await checkRelationTypes(ctx.db, args.relationTypes);
-      const from = (await entityOrFail(ctx, args.from, 'from')).id;
-      const to = (await entityOrFail(ctx, args.to, 'to')).id;
-      const found = await paths(ctx.db, { from, to, maxLength, first, types, avoid });
-      return Promise.all(
-        found.map(async (path) => {
-          const entities = await ctx.loaders.entities(path.entityIds);
-          const steps = narrate(entities, path.relations);
-          return {
-            entities,
-            relations: path.relations,
-            length: path.relations.length,
-            narrative: steps.join(' '),
-            steps,
-          };
-        }),
-      );
-    },
+    ...pathResolvers.Query,
 
     async timeline(_, args, ctx) {
       const first = intInRange(args.first, 'first', 1, LIMITS.timelineFirst);
@@ -146,6 +121,8 @@ export const resolvers: Resolvers = {
       return ctx.loaders.relations.load({ id: entity.id, types, direction: args.direction, first });
     },
   },
+
+  SourceRef: pathResolvers.SourceRef,
 
   Relation: {
     // Every relation end exists (the loader refuses dangling ends), hence the assertion.

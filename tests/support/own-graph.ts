@@ -6,7 +6,7 @@ import { createApp } from '../../server/app';
 import { Database } from '../../server/db/database';
 import { startLocalNeo4j } from '../../server/db/local-neo4j';
 import { applySchema, loadGraphFile } from '../../seed/load';
-import type { TestServer } from './test-server';
+import { graphqlAt, type TestServer } from './test-server';
 
 export interface OwnGraph extends TestServer {
   /** Environment for a child process (npm run attach/report) that reaches this Neo4j. */
@@ -21,7 +21,14 @@ export interface OwnGraph extends TestServer {
 export async function startOwnGraph(file: string): Promise<OwnGraph> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracegraph-own-neo4j-'));
   const neo4j = await startLocalNeo4j({ dataDir, port: 0, log: () => undefined });
-  const db = Database.connect({ uri: neo4j.uri, username: 'neo4j', database: 'neo4j' });
+  // A fresh Neo4j plans every statement for the first time: on a busy 2-core machine that took
+  // 5-6 s for the path statements (measured), beyond the app's 5 s default.
+  const db = Database.connect({
+    uri: neo4j.uri,
+    username: 'neo4j',
+    database: 'neo4j',
+    timeoutMs: 30_000,
+  });
   await applySchema(db);
   await loadGraphFile(db, file);
   const app = await createApp(db);
@@ -33,15 +40,7 @@ export async function startOwnGraph(file: string): Promise<OwnGraph> {
     url,
     db,
     childEnv: () => ({ ...process.env, NEO4J_URI: neo4j.uri, DEBUG: '' }),
-    async graphql(query, variables) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      return { status: response.status, body: (await response.json()) as any };
-    },
+    graphql: graphqlAt(url),
     stop() {
       stopped ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));

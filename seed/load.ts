@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../server/db/database';
-import { cypherStatements } from '../server/db/cypher';
+import { cypher, cypherStatements } from '../server/db/cypher';
 import { isPartialDate, parseDate } from '../server/domain/dates';
+import { DerivedData, type TypeWords } from './derived';
 import type { GraphFile, GraphRelation, SourceRef } from './types';
 import { type GraphProblem, validateGraph } from './validate';
 
@@ -28,10 +29,7 @@ export interface LoadResult {
   relations: number;
 }
 
-interface RelationWords {
-  label: string;
-  inverseLabel: string;
-}
+type RelationWords = TypeWords;
 
 /** Readable phrases of each relationship type, from the ontology when it knows the type. */
 function relationWords(): Map<string, RelationWords> {
@@ -71,9 +69,18 @@ function dateBounds(item: { start?: string; end?: string }) {
   };
 }
 
+/** The phrases a relation of this type gets when the file gives none. */
+function typeWords(type: string, words: Map<string, RelationWords>): RelationWords {
+  const known = words.get(type);
+  const fallback = type.toLowerCase().replace(/_/g, ' ');
+  return {
+    label: known?.label ?? fallback,
+    inverseLabel: known?.inverseLabel ?? `is the object of "${fallback}" by`,
+  };
+}
+
 function relationRow(relation: GraphRelation, words: Map<string, RelationWords>) {
-  const known = words.get(relation.type);
-  const fallback = relation.type.toLowerCase().replace(/_/g, ' ');
+  const defaults = typeWords(relation.type, words);
   return {
     id: relation.id,
     type: relation.type,
@@ -81,9 +88,8 @@ function relationRow(relation: GraphRelation, words: Map<string, RelationWords>)
     target: relation.target,
     properties: {
       id: relation.id,
-      label: relation.label ?? known?.label ?? fallback,
-      inverseLabel:
-        relation.inverseLabel ?? known?.inverseLabel ?? `is the object of "${fallback}" by`,
+      label: relation.label ?? defaults.label,
+      inverseLabel: relation.inverseLabel ?? defaults.inverseLabel,
       summary: relation.summary ?? null,
       value: relation.value ?? null,
       unit: relation.unit ?? null,
@@ -94,17 +100,55 @@ function relationRow(relation: GraphRelation, words: Map<string, RelationWords>)
   };
 }
 
+/** The timeline's node for a relation that has a start date; none for an undated one. */
+function datedRelation(row: ReturnType<typeof relationRow>) {
+  const { properties: p } = row;
+  if (p.start === null) return [];
+  const ends = { relationId: row.id, type: row.type, source: row.source, target: row.target };
+  return [{ ...ends, date: p.start, dateMin: p.startMin, dateMax: p.startMax }];
+}
+
 /** Reads and checks a graph file; throws GraphFileError naming every problem. */
 export function readGraphFile(file: string): GraphFile {
+  return readGraphBytes(file).graph;
+}
+
+function readGraphBytes(file: string): { graph: GraphFile; bytes: Buffer } {
   let data: unknown;
+  let bytes: Buffer;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    bytes = fs.readFileSync(file);
+    data = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     throw new GraphFileError(file, [{ path: '$', message: (error as Error).message }]);
   }
   const problems = validateGraph(data);
   if (problems.length > 0) throw new GraphFileError(file, problems);
-  return data as GraphFile;
+  return { graph: data as GraphFile, bytes };
+}
+
+/** The derived data of a whole graph (CONTRACT-derived.md), computed from the file alone. */
+export function deriveGraph(graph: GraphFile, bytes: Buffer, words = relationWords()) {
+  const derived = new DerivedData();
+  derived.addBytes(bytes);
+  for (const _ of graph.documents) derived.addDocument();
+  for (const entity of graph.entities) derived.addEntity(entity);
+  for (const relation of graph.relations) {
+    derived.addRelation(relation, typeWords(relation.type, words));
+  }
+  return derived;
+}
+
+/** Relationship ids are indexed per type; the type was checked against the file's pattern. */
+export async function ensureRelationIdIndexes(db: Database, types: string[]): Promise<void> {
+  for (const type of types) {
+    if (!/^[A-Z][A-Z0-9_]*$/.test(type)) throw new Error(`Not a relationship type: ${type}`);
+    const statement = cypher('relation-id-index')
+      .replace('relation_id_TYPE', `relation_id_${type.toLowerCase()}`)
+      .replace('`TYPE`', `\`${type}\``);
+    await db.runText('WRITE', statement);
+  }
+  await db.read('await-indexes');
 }
 
 /** Creates the constraints and indexes (idempotent) and waits until they are online. */
@@ -118,8 +162,10 @@ export async function applySchema(db: Database): Promise<void> {
  * written unless all of it is valid, and loading the same file twice changes nothing.
  */
 export async function loadGraphFile(db: Database, file = DEFAULT_GRAPH_FILE): Promise<LoadResult> {
-  const graph = readGraphFile(file);
+  const { graph, bytes } = readGraphBytes(file);
   const words = relationWords();
+  const derived = deriveGraph(graph, bytes, words);
+  await ensureRelationIdIndexes(db, derived.relationTypes());
   const entities = graph.entities.map((e) => ({
     id: e.id,
     name: e.name,
@@ -129,15 +175,16 @@ export async function loadGraphFile(db: Database, file = DEFAULT_GRAPH_FILE): Pr
     sources: citations(e.sources),
     beyondSource: e.beyondSource ?? null,
     searchText: searchText([e.name, ...(e.aliases ?? [])]),
+    degree: derived.degree(e.id),
     ...dateBounds(e),
   }));
+  const relations = graph.relations.map((r) => relationRow(r, words));
   await db.writeAll([
     { name: 'load-documents', params: { documents: graph.documents } },
     { name: 'load-entities', params: { entities } },
-    {
-      name: 'load-relations',
-      params: { relations: graph.relations.map((r) => relationRow(r, words)) },
-    },
+    { name: 'load-relations', params: { relations } },
+    { name: 'load-dated-relations', params: { dated: relations.flatMap(datedRelation) } },
+    { name: 'load-meta', params: { meta: derived.finish() } },
   ]);
   return {
     documents: graph.documents.length,

@@ -38,6 +38,7 @@ export async function generateResolverTypes(): Promise<string> {
       mappers: {
         Entity: '../../repository/records#EntityModel',
         Relation: '../../repository/records#RelationModel',
+        SourceRef: '../../repository/documents#SourceRefModel',
       },
     },
   });

@@ -34,7 +34,7 @@ export const graphFileSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['id', 'title'],
-        properties: { id: slug, title: text, publisher: text, url: text },
+        properties: { id: slug, title: text, publisher: text, url: text, date },
       },
     },
     entities: {

@@ -11,6 +11,8 @@ export interface GraphDocument {
   title: string;
   publisher?: string;
   url?: string;
+  /** When it was published or last updated (a Date as in the API). */
+  date?: string;
 }
 
 export interface GraphEntity {

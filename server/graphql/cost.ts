@@ -21,6 +21,7 @@ import {
   type GraphQLOutputType,
 } from 'graphql';
 import { RELATIONS_PER_ENTITY } from '../repository/neighborhood';
+import { PATH_LIMITS } from './path-resolvers';
 import { LIMITS } from './resolvers';
 
 /**
@@ -81,6 +82,10 @@ function subgraphSizes(entities: number, relations: number): ChildSizes {
   return { entities, relations };
 }
 
+function pathSizes(steps: number): ChildSizes {
+  return { entities: steps + 1, relations: steps, steps, hops: steps, hubs: steps - 1 };
+}
+
 /** The most items a list field can return, and the sizes it sets for its children. */
 function sizes(
   parent: string,
@@ -112,14 +117,33 @@ function sizes(
         children: subgraphSizes(limit, Math.min(limit * 20, LIMITS.graphRelations)),
       };
     }
+    case 'Query.overview': {
+      const limit = capped(args.limit, LIMITS.overviewLimit);
+      return { items: 1, children: subgraphSizes(limit, limit * 3) };
+    }
     case 'Query.paths': {
-      const steps = capped(args.maxLength, LIMITS.pathLength);
+      const steps = capped(args.maxLength, PATH_LIMITS.pathLength);
       return {
-        items: capped(args.first, LIMITS.pathsFirst),
+        items: capped(args.first, PATH_LIMITS.pathsFirst),
         work: SEARCH_WORK * 2 ** (steps - 1),
-        children: { entities: steps + 1, relations: steps, steps },
+        children: pathSizes(steps),
       };
     }
+    case 'Query.pathSearch': {
+      const steps = capped(args.maxLength, PATH_LIMITS.pathLength);
+      const first = capped(args.first, PATH_LIMITS.pathsFirst);
+      return {
+        items: 1,
+        work: SEARCH_WORK * 2 ** (steps - 1),
+        children: { paths: first, routeHubs: 10, blockedBy: 6, absentEnds: 2, nearest: 5 },
+      };
+    }
+    case 'PathSearch.paths':
+      // The steps were set by the search's maxLength, one level up: count the most.
+      return {
+        items: inherited.paths ?? PATH_LIMITS.pathsFirst,
+        children: pathSizes(PATH_LIMITS.pathLength),
+      };
   }
   return { items: inherited[field] ?? DATA_SIZED[`${parent}.${field}`] ?? 1, children: none };
 }

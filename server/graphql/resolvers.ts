@@ -1,7 +1,6 @@
 import type { GraphQLScalarType } from 'graphql';
 import { ENTITY_KINDS } from '../domain/kinds';
 import { neighborhood } from '../repository/neighborhood';
-import { narrate, paths } from '../repository/paths';
 import { overview, topSubgraph } from '../repository/overview';
 import type { SubgraphIds } from '../repository/neighborhood';
 import type { EntityModel } from '../repository/records';
@@ -10,6 +9,7 @@ import { MAX_SEARCH_TEXT, search } from '../repository/search';
 import { timeline } from '../repository/timeline';
 import type { Context } from './context';
 import { DateScalar } from './date-scalar';
+import { pathResolvers } from './path-resolvers';
 import { badInput, checkRelationTypes, dateOrNull, intInRange } from './inputs';
 
 /** Caps on every size argument; the schema's descriptions state the same numbers. */
@@ -18,9 +18,6 @@ export const LIMITS = {
   relationsFirst: 500,
   depth: 3,
   neighborhoodLimit: 500,
-  pathLength: 6,
-  pathsFirst: 10,
-  avoid: 100,
   timelineFirst: 1000,
   graphLimit: 5000,
   /** Relations a whole-graph view carries at most, so its response stays a few MB. */
@@ -77,32 +74,7 @@ export const resolvers: Resolvers = {
       return subgraph(ctx, await neighborhood(ctx.db, { id, depth, limit, types, asOf }));
     },
 
-    async paths(_, args, ctx) {
-      const maxLength = intInRange(args.maxLength, 'maxLength', 1, LIMITS.pathLength);
-      const first = intInRange(args.first, 'first', 1, LIMITS.pathsFirst);
-      const avoid = args.avoid ?? [];
-      if (avoid.length > LIMITS.avoid) throw badInput(`avoid takes at most ${LIMITS.avoid} ids`);
-      const types = await checkRelationTypes(ctx.db, args.relationTypes);
-      // Both checks go out together: DataLoader batches them into one statement.
-      const [from, to] = await Promise.all([
-        entityOrFail(ctx, args.from, 'from'),
-        entityOrFail(ctx, args.to, 'to'),
-      ]);
-      const found = await paths(ctx.db, {
-        from: from.id,
-        to: to.id,
-        maxLength,
-        first,
-        types,
-        avoid,
-      });
-      return found.map(({ entities, relations }) => {
-        ctx.loaders.remember(entities);
-        const steps = narrate(entities, relations);
-        const narrative = steps.join(' ');
-        return { entities, relations, length: relations.length, narrative, steps };
-      });
-    },
+    ...pathResolvers.Query,
 
     async timeline(_, args, ctx) {
       const first = intInRange(args.first, 'first', 1, LIMITS.timelineFirst);
@@ -161,6 +133,8 @@ export const resolvers: Resolvers = {
       return ctx.loaders.relations.load({ id: entity.id, types, direction: args.direction, first });
     },
   },
+
+  SourceRef: pathResolvers.SourceRef,
 
   Relation: {
     // Every relation end exists (the loader refuses dangling ends), hence the assertion.

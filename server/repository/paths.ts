@@ -1,8 +1,12 @@
 import type { Database } from '../db/database';
-import type { EntityModel, RelationModel } from './records';
-import { toEntity, toRelation } from './records';
+import type { PartialDate } from '../domain/dates';
+import { readableDate } from '../domain/chronology';
 import { sentence } from '../domain/grammar';
+import { type CostWeights, pathCost } from '../domain/path-cost';
+import type { EntityModel, RelationModel } from './records';
+import { toRelation } from './records';
 
+/** A path search as the API states it, after its arguments were checked. */
 export interface PathsQuery {
   from: string;
   to: string;
@@ -10,44 +14,108 @@ export interface PathsQuery {
   first: number;
   types: string[] | null;
   avoid: string[];
+  avoidHubs: boolean;
+  chronological: boolean;
+  asOf: PartialDate | null;
 }
 
-export interface PathIds {
-  entities: EntityModel[];
+/** What ranking needs from the loaded graph's derived data. */
+export interface PathWeights extends CostWeights {
+  /** Ids of the entities with degree >= hubDegree. */
+  hubs: Set<string>;
+}
+
+export interface FoundPath {
+  entityIds: string[];
   relations: RelationModel[];
+  degrees: number[];
+  /** How little the path says (server/domain/path-cost.ts): lower comes first. */
+  cost: number;
+  /** The hubs passed on the way, in walking order (never the two ends). */
+  hubIds: string[];
 }
 
-export async function paths(db: Database, q: PathsQuery): Promise<PathIds[]> {
+interface WeightsRow {
+  hubDegree: number | null;
+  byRelationType: string | { type: string; count: number }[] | null;
+  hubs: string[];
+}
+
+/** GraphMeta of the loaded graph; computed by a scan for a graph loaded without it. */
+export async function pathWeights(db: Database): Promise<PathWeights> {
+  let [row] = await db.read<WeightsRow>('path-weights');
+  if (!row || row.hubDegree === null) [row] = await db.read<WeightsRow>('path-weights-computed');
+  const byType =
+    typeof row!.byRelationType === 'string'
+      ? (JSON.parse(row!.byRelationType) as { type: string; count: number }[])
+      : (row!.byRelationType ?? []);
+  return {
+    hubDegree: Number(row!.hubDegree),
+    hubs: new Set(row!.hubs),
+    typeCounts: new Map(byType.map((t) => [t.type, Number(t.count)])),
+  };
+}
+
+/**
+ * Every candidate path under the query's limits (see cypher/paths.cypher), ranked by cost,
+ * then length, then ids so that equal costs come in a stable order.
+ */
+export async function candidatePaths(
+  db: Database,
+  q: PathsQuery,
+  weights: PathWeights,
+): Promise<FoundPath[]> {
   if (q.from === q.to) return [];
+  // The ends themselves are never avoided: a user who asks for them wants them.
+  const ends = (id: string) => id !== q.from && id !== q.to;
+  const hubs = [...weights.hubs].filter(ends);
+  const blocked = [...q.avoid, ...(q.avoidHubs ? hubs : [])].filter(ends);
   const rows = await db.read<{
-    entities: Record<string, unknown>[];
+    ids: string[];
+    degrees: number[];
     relations: Record<string, unknown>[];
   }>('paths', {
     from: q.from,
     to: q.to,
     maxLength: q.maxLength,
-    first: q.first,
     types: q.types,
-    // The ends themselves are never avoided: a user who asks for them wants them.
-    avoid: q.avoid.filter((id) => id !== q.from && id !== q.to),
+    blocked,
+    hubs,
+    chronological: q.chronological,
+    asOfMin: q.asOf?.min ?? null,
+    asOfMax: q.asOf?.max ?? null,
   });
-  return rows.map((row) => ({
-    entities: row.entities.map(toEntity),
-    relations: row.relations.map(toRelation),
-  }));
+  const found = rows.map((row) => {
+    const relations = row.relations.map(toRelation);
+    const cost = pathCost({ types: relations.map((r) => r.type), degrees: row.degrees }, weights);
+    const hubIds = row.ids.slice(1, -1).filter((id) => weights.hubs.has(id));
+    return { entityIds: row.ids, relations, degrees: row.degrees, cost, hubIds };
+  });
+  const key = (p: FoundPath) => p.relations.map((r) => r.id).join(' ');
+  return found.sort(
+    (a, b) =>
+      a.cost - b.cost || a.relations.length - b.relations.length || (key(a) < key(b) ? -1 : 1),
+  );
+}
+
+/** A step's date: its relation's, or else that of the event it reaches. */
+export function stepDate(relation: RelationModel, reached: EntityModel): string | null {
+  return relation.start ?? (reached.kind === 'EVENT' ? reached.start : null);
 }
 
 /**
  * One sentence per step, read in walking order: a relation walked along its direction uses
  * its label ("Shinzo Abe met with Park Geun-hye"), one walked against it the inverse label
  * ("the 2015 agreement was reached by Japan"); the verb agrees with a plural group ("Korean
- * people are involved in …").
+ * people are involved in …"); a dated step ends with its date ("… approved the pact (2012).").
  */
 export function narrate(entities: EntityModel[], relations: RelationModel[]): string[] {
   return relations.map((relation, i) => {
     const here = entities[i]!;
     const next = entities[i + 1]!;
     const forward = relation.sourceId === here.id;
-    return `${sentence(here, forward ? relation.label : relation.inverseLabel, next.name)}.`;
+    const date = stepDate(relation, next);
+    const when = date ? ` (${readableDate(date)})` : '';
+    return `${sentence(here, forward ? relation.label : relation.inverseLabel, next.name)}${when}.`;
   });
 }

@@ -1,15 +1,18 @@
 import { cypher } from '../../server/db/cypher';
+import { readableDate } from '../../server/domain/chronology';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const PATHS = `query P($from: ID!, $to: ID!, $maxLength: Int, $first: Int, $types: [String!], $avoid: [ID!]) {
   paths(from: $from, to: $to, maxLength: $maxLength, first: $first, relationTypes: $types, avoid: $avoid) {
-    length narrative steps entities { id name } relations { id type label inverseLabel source { id } target { id } }
+    length cost narrative steps hops { date } entities { id name } relations { id type label inverseLabel source { id } target { id } }
   } }`;
 
 type Paths = {
   paths: {
     length: number;
+    cost: number;
     narrative: string;
+    hops: { date: string | null }[];
     steps: string[];
     entities: { id: string; name: string }[];
     relations: {
@@ -36,11 +39,11 @@ describe('paths', () => {
     return body.data!.paths;
   };
 
-  it('finds the shortest connections first, each a walkable chain with one sentence per step', async () => {
+  it('finds the most informative connections first, each a walkable chain with one sentence per step', async () => {
     const found = await paths({ from: 'lee-myung-bak', to: 'liancourt-rocks', first: 5 });
     expect(found.length).toBeGreaterThan(0);
-    const lengths = found.map((p) => p.length);
-    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+    const costs = found.map((p) => p.cost);
+    expect(costs).toEqual([...costs].sort((a, b) => a - b));
     for (const path of found) {
       expect(path.entities[0]?.id).toBe('lee-myung-bak');
       expect(path.entities.at(-1)?.id).toBe('liancourt-rocks');
@@ -50,10 +53,12 @@ describe('paths', () => {
         const here = path.entities[i]!.id;
         const next = path.entities[i + 1]!.id;
         expect([r.source.id, r.target.id].sort()).toEqual([here, next].sort());
-        // The sentence reads in walking order, with the phrase for the direction walked.
+        // The sentence reads in walking order, with the phrase for the direction walked,
+        // and ends with the step's date when it has one.
         const phrase = r.source.id === here ? r.label : r.inverseLabel;
+        const date = path.hops[i]!.date;
         expect(path.steps[i]).toBe(
-          `${path.entities[i]!.name} ${phrase} ${path.entities[i + 1]!.name}.`,
+          `${path.entities[i]!.name} ${phrase} ${path.entities[i + 1]!.name}${date ? ` (${readableDate(date)})` : ''}.`,
         );
       });
       expect(path.narrative).toBe(path.steps.join(' '));
@@ -146,9 +151,12 @@ describe('paths', () => {
         from: 'a',
         to: 'b',
         maxLength: 4,
-        first: 5,
         types: null,
-        avoid: [],
+        blocked: [],
+        hubs: [],
+        chronological: false,
+        asOfMin: null,
+        asOfMax: null,
       });
       const operators: string[] = [];
       const walk = (plan: { operatorType: string; children: unknown[] }) => {
@@ -156,9 +164,104 @@ describe('paths', () => {
         plan.children.forEach((child) => walk(child as typeof plan));
       };
       walk(result.summary.plan as unknown as { operatorType: string; children: unknown[] });
-      expect(operators.some((op) => op.startsWith('StatefulShortestPath(Into)'))).toBe(true);
+      // Both searches, the plain one and the hub-free one.
+      expect(operators.filter((op) => op.startsWith('StatefulShortestPath(Into)'))).toHaveLength(2);
     } finally {
       await session.close();
     }
+  });
+
+  describe('on the default graph, as an analyst asks', () => {
+    const SEARCH = `query S($from: ID!, $to: ID!, $avoid: [ID!], $avoidHubs: Boolean) {
+      pathSearch(from: $from, to: $to, maxLength: 6, first: 10, avoid: $avoid, avoidHubs: $avoidHubs) {
+        hubDegree onlyThroughHubs blockedBy explanation routeHubs { id name }
+        nearest { entity { id } stepsToTarget }
+        paths { narrative hubs { id } entities { id degree } } } }`;
+    type Search = {
+      pathSearch: {
+        hubDegree: number;
+        onlyThroughHubs: boolean;
+        blockedBy: string[];
+        explanation: string | null;
+        routeHubs: { id: string; name: string }[];
+        nearest: { entity: { id: string }; stepsToTarget: number }[];
+        paths: {
+          narrative: string;
+          hubs: { id: string }[];
+          entities: { id: string; degree: number }[];
+        }[];
+      };
+    };
+    const search = async (variables: Record<string, unknown>) => {
+      const { body } = await server.graphql<Search>(SEARCH, variables);
+      expect(body.errors).toBeUndefined();
+      return body.data!.pathSearch;
+    };
+    const STATES = ['japan', 'south-korea'];
+
+    it('Abe to the Liancourt Rocks dispute: a path around the hubs, or the hubs every route passes', async () => {
+      const plain = await search({ from: 'shinzo-abe', to: 'liancourt-rocks-dispute' });
+      // Japan is a hub by the graph's own rule (degree), not by a list of ids.
+      expect(plain.paths.flatMap((p) => p.hubs.map((h) => h.id))).toContain('japan');
+      const around = await search({
+        from: 'shinzo-abe',
+        to: 'liancourt-rocks-dispute',
+        avoidHubs: true,
+      });
+      for (const path of around.paths) {
+        expect(path.hubs).toEqual([]);
+        for (const e of path.entities.slice(1, -1)) expect(e.degree).toBeLessThan(around.hubDegree);
+      }
+      if (around.paths.length === 0) {
+        expect(around.blockedBy).toContain('AVOID_HUBS');
+        expect(around.routeHubs.map((h) => h.id).every((id) => STATES.includes(id))).toBe(true);
+      }
+      // Around both states, whichever of them the rule calls a hub: every route passes one.
+      const neither = await search({
+        from: 'shinzo-abe',
+        to: 'liancourt-rocks-dispute',
+        avoid: ['south-korea'],
+        avoidHubs: true,
+      });
+      expect(neither.paths).toEqual([]);
+      expect(neither.blockedBy).toEqual(['AVOID', 'AVOID_HUBS']);
+      expect(neither.routeHubs.map((h) => h.id)).toEqual(['japan']);
+      expect(neither.explanation).toContain('the avoided entity (South Korea)');
+      expect(neither.explanation).toContain('avoiding hubs (every route passes Japan)');
+      // The nearest are reached from Abe without the two states, and lie 2 steps from the dispute.
+      expect(neither.nearest.length).toBeGreaterThan(0);
+      for (const near of neither.nearest) {
+        expect(STATES).not.toContain(near.entity.id);
+        expect(near.stepsToTarget).toBe(2);
+      }
+    });
+
+    it('dates the steps of a narrative', async () => {
+      const found = await paths({
+        from: 'shinzo-abe',
+        to: 'park-geun-hye',
+        first: 10,
+        maxLength: 1,
+      });
+      expect(found.map((p) => p.narrative)).toContain(
+        'Shinzo Abe met with Park Geun-hye (2 November 2015).',
+      );
+    });
+
+    it('cites each source once per document, with title, publisher and merged paragraphs', async () => {
+      const { body } = await server.graphql<{
+        entity: {
+          sources: { citation: string; title: string; publisher: string; paragraphs: number[] }[];
+        };
+      }>('{ entity(id: "japan") { sources { citation title publisher paragraphs } } }');
+      const [source, ...others] = body.data!.entity.sources;
+      expect(others).toEqual([]);
+      expect(source!.title).toBe('Japan-ROK Relations');
+      expect(source!.publisher).toBe('GlobalSecurity.org');
+      expect(source!.citation).toBe(
+        `Japan-ROK Relations (GlobalSecurity.org), ¶ ${source!.paragraphs.join(', ')}`,
+      );
+      expect(new Set(source!.paragraphs).size).toBe(source!.paragraphs.length);
+    });
   });
 });

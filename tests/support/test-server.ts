@@ -26,6 +26,19 @@ export interface GraphQLErrorBody {
   extensions?: { code?: string; [key: string]: unknown };
 }
 
+/** A GraphQL client for the app served at `url`. */
+export function graphqlAt(url: string): TestServer['graphql'] {
+  return async (query, variables) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return { status: response.status, body: (await response.json()) as any };
+  };
+}
+
 /** The real app on an ephemeral port against the suite's real Neo4j. stop() is idempotent. */
 export async function startTestServer(): Promise<TestServer> {
   const db = testDatabase();
@@ -38,15 +51,7 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url,
     db,
-    async graphql(query, variables) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      return { status: response.status, body: (await response.json()) as any };
-    },
+    graphql: graphqlAt(url),
     stop() {
       stopped ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -2,6 +2,7 @@
 /* eslint-disable */
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { EntityModel, RelationModel } from '../../repository/records';
+import { SourceRefModel } from '../../repository/documents';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -64,6 +65,34 @@ export type SourceRef = {
   document: Scalars['String']['output'];
   /** Paragraph numbers within the document, counted from 1. */
   paragraphs: Array<Scalars['Int']['output']>;
+  /** The document's title, e.g. Japan-ROK Relations; null when the graph file gives none. */
+  title?: Maybe<Scalars['String']['output']>;
+  /** Who published the document, e.g. GlobalSecurity.org. */
+  publisher?: Maybe<Scalars['String']['output']>;
+  /** Where the document can be read, when the graph file gives it. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** When the document was published or last updated, when the graph file gives it. */
+  date?: Maybe<Scalars['Date']['output']>;
+  /**
+   * The reference as a reader cites it: "Japan-ROK Relations (GlobalSecurity.org), ¶ 11, 13, 15"
+   * (title, or the document id without one; publisher; paragraphs ascending, repeats merged).
+   */
+  citation: Scalars['String']['output'];
+  /**
+   * The text of the cited paragraphs, when a copy of the document was attached
+   * (`npm run attach -- DOCUMENT-ID FILE`); empty when none was. Paragraphs without attached
+   * text are left out.
+   */
+  paragraphTexts: Array<Paragraph>;
+};
+
+/** One paragraph of an attached document. */
+export type Paragraph = {
+  __typename?: 'Paragraph';
+  /** Its number in the document, counted from 1 (paragraphs are separated by blank lines). */
+  number: Scalars['Int']['output'];
+  /** Its text as attached. */
+  text: Scalars['String']['output'];
 };
 
 /** A thing in the graph: a person, a state, an agreement, a dispute, an event … */
@@ -158,6 +187,97 @@ export type Path = {
   narrative: Scalars['String']['output'];
   /** The same sentences one by one, so a client can step through them. */
   steps: Array<Scalars['String']['output']>;
+  /** The steps with what each is made of: its relation, ends, direction and date. */
+  hops: Array<PathStep>;
+  /**
+   * The hubs the path passes on its way (never its two ends), in walking order. A hub is an
+   * entity with `degree >= PathSearch.hubDegree`: the smallest degree among the top 1% of
+   * entities by degree (at least one entity), and never below 10. A path through a hub says
+   * little ("Shinzo Abe led Japan. Japan is involved in …" holds for every Japanese actor).
+   */
+  hubs: Array<Entity>;
+  /**
+   * How little the path says; paths come lowest first. Each step costs 1 plus the generality
+   * of its relation type (log(1 + count of the type) / log(1 + count of the most frequent type),
+   * 0 to 1); each entity passed costs log(1 + degree) / log(1 + hub degree), and 2 more when
+   * it is a hub.
+   */
+  cost: Scalars['Float']['output'];
+};
+
+/** One step of a path, in walking order. */
+export type PathStep = {
+  __typename?: 'PathStep';
+  /** The step as a sentence, ending with its date in brackets when it has one. */
+  sentence: Scalars['String']['output'];
+  /** The relation walked. */
+  relation: Relation;
+  /** Where the step starts. */
+  from: Entity;
+  /** Where the step arrives. */
+  to: Entity;
+  /** True when the relation is walked from its source to its target, false when against it. */
+  forward: Scalars['Boolean']['output'];
+  /** The date of the step: its relation's start, or else the start of the event it reaches. */
+  date?: Maybe<Scalars['Date']['output']>;
+};
+
+/** A limit of a path search that can stand between its two ends. */
+export type PathLimit =
+  /** maxLength: a longer route exists. */
+  | 'MAX_LENGTH'
+  /** avoid: the avoided entities block every route. */
+  | 'AVOID'
+  /** avoidHubs: every route passes a hub. */
+  | 'AVOID_HUBS'
+  /** relationTypes: the chosen types do not connect the ends. */
+  | 'RELATION_TYPES'
+  /** asOf: the route did not exist yet (or no longer) at that date. */
+  | 'AS_OF'
+  /** chronological: every route goes back in time somewhere. */
+  | 'CHRONOLOGICAL';
+
+/** An entity the source reaches within the limits, near the target. */
+export type NearEntity = {
+  __typename?: 'NearEntity';
+  /** The entity. */
+  entity: Entity;
+  /** Steps from the source to it, within the search's limits. */
+  stepsFromSource: Scalars['Int']['output'];
+  /** Steps from it to the target in the whole graph, without limits (at most 3 are looked at). */
+  stepsToTarget: Scalars['Int']['output'];
+};
+
+/** A path search with its reasons: the paths, and why there are none or only through hubs. */
+export type PathSearch = {
+  __typename?: 'PathSearch';
+  /** The same paths as `paths` with the same arguments, most informative first. */
+  paths: Array<Path>;
+  /** The degree from which an entity is a hub in the loaded graph (see Path.hubs). */
+  hubDegree: Scalars['Int']['output'];
+  /** True when paths were found and every one of them passes a hub. */
+  onlyThroughHubs: Scalars['Boolean']['output'];
+  /**
+   * The hubs the routes pass, most often first: those of the paths found when all pass one, or
+   * when avoidHubs left no path, those of the routes that avoiding hubs shut out.
+   */
+  routeHubs: Array<Entity>;
+  /**
+   * When no path was found: each limit that, lifted alone, lets a path through (each is tried
+   * with the other limits kept). Empty when paths were found, or when no single limit is to blame.
+   */
+  blockedBy: Array<PathLimit>;
+  /** Steps of the shortest route with every limit lifted (up to 6); null when there is none. */
+  unlimitedLength?: Maybe<Scalars['Int']['output']>;
+  /** The ends that did not exist as of `asOf` (begun after it or ended before it). */
+  absentEnds: Array<Entity>;
+  /**
+   * When no path was found, or only through hubs: the entities the source reaches within the
+   * limits (hubs left out in the latter case) that lie closest to the target, at most 5.
+   */
+  nearest: Array<NearEntity>;
+  /** The reason in words, e.g. "Every route … passes a hub: Japan or South Korea."; null when hub-free paths were found. */
+  explanation?: Maybe<Scalars['String']['output']>;
 };
 
 /** A search result. */
@@ -255,11 +375,18 @@ export type Query = {
    */
   neighborhood: Subgraph;
   /**
-   * Ways to get from one entity to another, shortest first, each at most `maxLength` steps
-   * (1 to 6), at most `first` (1 to 10) of them. `avoid` routes around entities (such as a
-   * hub like "japan"); `relationTypes` restricts the steps. Relations may be walked either way.
+   * Ways to get from one entity to another, most informative first: among the 30 shortest
+   * paths and the 15 shortest that pass no hub, the `first` with the lowest cost (Path.cost:
+   * hubs and frequent relation types cost more), then shortest. Relations may be walked
+   * either way. Unknown ids or types: BAD_USER_INPUT. `pathSearch` says why when none is found.
    */
   paths: Array<Path>;
+  /**
+   * The same search as `paths`, with its reasons: when no path is found, which limit stands in
+   * the way and the entities nearest to the target that the source does reach; when every path
+   * passes a hub, which hubs.
+   */
+  pathSearch: PathSearch;
   /**
    * Dated entities (events, agreements, statements, policies … anything with a start) and
    * dated relations, in date order ("2012-08" before "2012-08-15"), within `from`..`to` when
@@ -312,6 +439,21 @@ export type QueryPathsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   relationTypes?: InputMaybe<Array<Scalars['String']['input']>>;
   avoid?: InputMaybe<Array<Scalars['ID']['input']>>;
+  avoidHubs?: InputMaybe<Scalars['Boolean']['input']>;
+  chronological?: InputMaybe<Scalars['Boolean']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type QueryPathSearchArgs = {
+  from: Scalars['ID']['input'];
+  to: Scalars['ID']['input'];
+  maxLength?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  relationTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  avoid?: InputMaybe<Array<Scalars['ID']['input']>>;
+  avoidHubs?: InputMaybe<Scalars['Boolean']['input']>;
+  chronological?: InputMaybe<Scalars['Boolean']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type QueryTimelineArgs = {
@@ -433,9 +575,10 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   EntityKind: EntityKind;
   Direction: Direction;
-  SourceRef: ResolverTypeWrapper<SourceRef>;
+  SourceRef: ResolverTypeWrapper<SourceRefModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Paragraph: ResolverTypeWrapper<Paragraph>;
   Entity: ResolverTypeWrapper<EntityModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Relation: ResolverTypeWrapper<RelationModel>;
@@ -448,9 +591,30 @@ export type ResolversTypes = ResolversObject<{
   >;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Path: ResolverTypeWrapper<
-    Omit<Path, 'entities' | 'relations'> & {
+    Omit<Path, 'entities' | 'relations' | 'hops' | 'hubs'> & {
       entities: Array<ResolversTypes['Entity']>;
       relations: Array<ResolversTypes['Relation']>;
+      hops: Array<ResolversTypes['PathStep']>;
+      hubs: Array<ResolversTypes['Entity']>;
+    }
+  >;
+  PathStep: ResolverTypeWrapper<
+    Omit<PathStep, 'relation' | 'from' | 'to'> & {
+      relation: ResolversTypes['Relation'];
+      from: ResolversTypes['Entity'];
+      to: ResolversTypes['Entity'];
+    }
+  >;
+  PathLimit: PathLimit;
+  NearEntity: ResolverTypeWrapper<
+    Omit<NearEntity, 'entity'> & { entity: ResolversTypes['Entity'] }
+  >;
+  PathSearch: ResolverTypeWrapper<
+    Omit<PathSearch, 'paths' | 'routeHubs' | 'absentEnds' | 'nearest'> & {
+      paths: Array<ResolversTypes['Path']>;
+      routeHubs: Array<ResolversTypes['Entity']>;
+      absentEnds: Array<ResolversTypes['Entity']>;
+      nearest: Array<ResolversTypes['NearEntity']>;
     }
   >;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>;
@@ -475,9 +639,10 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
-  SourceRef: SourceRef;
+  SourceRef: SourceRefModel;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  Paragraph: Paragraph;
   Entity: EntityModel;
   ID: Scalars['ID']['output'];
   Relation: RelationModel;
@@ -487,9 +652,23 @@ export type ResolversParentTypes = ResolversObject<{
     relations: Array<ResolversParentTypes['Relation']>;
   };
   Boolean: Scalars['Boolean']['output'];
-  Path: Omit<Path, 'entities' | 'relations'> & {
+  Path: Omit<Path, 'entities' | 'relations' | 'hops' | 'hubs'> & {
     entities: Array<ResolversParentTypes['Entity']>;
     relations: Array<ResolversParentTypes['Relation']>;
+    hops: Array<ResolversParentTypes['PathStep']>;
+    hubs: Array<ResolversParentTypes['Entity']>;
+  };
+  PathStep: Omit<PathStep, 'relation' | 'from' | 'to'> & {
+    relation: ResolversParentTypes['Relation'];
+    from: ResolversParentTypes['Entity'];
+    to: ResolversParentTypes['Entity'];
+  };
+  NearEntity: Omit<NearEntity, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  PathSearch: Omit<PathSearch, 'paths' | 'routeHubs' | 'absentEnds' | 'nearest'> & {
+    paths: Array<ResolversParentTypes['Path']>;
+    routeHubs: Array<ResolversParentTypes['Entity']>;
+    absentEnds: Array<ResolversParentTypes['Entity']>;
+    nearest: Array<ResolversParentTypes['NearEntity']>;
   };
   SearchHit: Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   TimelineEntry: Omit<TimelineEntry, 'entity' | 'relation'> & {
@@ -516,6 +695,20 @@ export type SourceRefResolvers<
 > = ResolversObject<{
   document?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   paragraphs?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  citation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paragraphTexts?: Resolver<Array<ResolversTypes['Paragraph']>, ParentType, ContextType>;
+}>;
+
+export type ParagraphResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['Paragraph'] = ResolversParentTypes['Paragraph'],
+> = ResolversObject<{
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type EntityResolvers<
@@ -577,6 +770,45 @@ export type PathResolvers<
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   narrative?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  hops?: Resolver<Array<ResolversTypes['PathStep']>, ParentType, ContextType>;
+  hubs?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  cost?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type PathStepResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['PathStep'] = ResolversParentTypes['PathStep'],
+> = ResolversObject<{
+  sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['Relation'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  forward?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type NearEntityResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['NearEntity'] = ResolversParentTypes['NearEntity'],
+> = ResolversObject<{
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  stepsFromSource?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stepsToTarget?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PathSearchResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['PathSearch'] = ResolversParentTypes['PathSearch'],
+> = ResolversObject<{
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
+  hubDegree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onlyThroughHubs?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  routeHubs?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  blockedBy?: Resolver<Array<ResolversTypes['PathLimit']>, ParentType, ContextType>;
+  unlimitedLength?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  absentEnds?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  nearest?: Resolver<Array<ResolversTypes['NearEntity']>, ParentType, ContextType>;
+  explanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type SearchHitResolvers<
@@ -664,7 +896,19 @@ export type QueryResolvers<
     Array<ResolversTypes['Path']>,
     ParentType,
     ContextType,
-    RequireFields<QueryPathsArgs, 'from' | 'to' | 'maxLength' | 'first'>
+    RequireFields<
+      QueryPathsArgs,
+      'from' | 'to' | 'maxLength' | 'first' | 'avoidHubs' | 'chronological'
+    >
+  >;
+  pathSearch?: Resolver<
+    ResolversTypes['PathSearch'],
+    ParentType,
+    ContextType,
+    RequireFields<
+      QueryPathSearchArgs,
+      'from' | 'to' | 'maxLength' | 'first' | 'avoidHubs' | 'chronological'
+    >
   >;
   timeline?: Resolver<
     Array<ResolversTypes['TimelineEntry']>,
@@ -696,10 +940,14 @@ export type QueryResolvers<
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Date?: GraphQLScalarType;
   SourceRef?: SourceRefResolvers<ContextType>;
+  Paragraph?: ParagraphResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
+  PathStep?: PathStepResolvers<ContextType>;
+  NearEntity?: NearEntityResolvers<ContextType>;
+  PathSearch?: PathSearchResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   KindCount?: KindCountResolvers<ContextType>;

@@ -1,0 +1,138 @@
+import { formatCitation } from '../domain/citation';
+import { explainSearch } from '../domain/path-explanation';
+import { explainPaths } from '../repository/path-explain';
+import {
+  candidatePaths,
+  type FoundPath,
+  narrate,
+  pathWeights,
+  type PathsQuery,
+  stepDate,
+} from '../repository/paths';
+import type { EntityModel } from '../repository/records';
+import type { Context } from './context';
+import type { QueryPathsArgs, Resolvers } from './generated/resolvers-types';
+import { badInput, checkRelationTypes, dateOrNull, intInRange } from './inputs';
+
+/** Caps on the path arguments; the schema's descriptions state the same numbers. */
+export const PATH_LIMITS = { pathLength: 6, pathsFirst: 10, avoid: 100 } as const;
+
+async function endOrFail(ctx: Context, id: string, argument: string): Promise<EntityModel> {
+  const entity = await ctx.loaders.entity.load(id);
+  if (!entity) throw badInput(`No entity with id "${id}"`, argument);
+  return entity;
+}
+
+/** `paths` and `pathSearch` take the same arguments; the schema gives these two defaults. */
+type PathArgs = QueryPathsArgs & { maxLength: number; first: number };
+
+/** Checks the arguments (unknown ends and types are refused) and states the search. */
+async function pathsQuery(ctx: Context, args: PathArgs) {
+  const maxLength = intInRange(args.maxLength, 'maxLength', 1, PATH_LIMITS.pathLength);
+  const first = intInRange(args.first, 'first', 1, PATH_LIMITS.pathsFirst);
+  const avoid = args.avoid ?? [];
+  if (avoid.length > PATH_LIMITS.avoid) {
+    throw badInput(`avoid takes at most ${PATH_LIMITS.avoid} ids`, 'avoid');
+  }
+  const types = await checkRelationTypes(ctx.db, args.relationTypes);
+  const ends = [await endOrFail(ctx, args.from, 'from'), await endOrFail(ctx, args.to, 'to')];
+  const query: PathsQuery = {
+    from: ends[0]!.id,
+    to: ends[1]!.id,
+    maxLength,
+    first,
+    types,
+    avoid,
+    avoidHubs: args.avoidHubs ?? false,
+    chronological: args.chronological ?? false,
+    asOf: dateOrNull(args.asOf),
+  };
+  return { query, ends };
+}
+
+async function toPath(ctx: Context, path: FoundPath) {
+  const entities = await ctx.loaders.entities(path.entityIds);
+  const steps = narrate(entities, path.relations);
+  return {
+    entities,
+    relations: path.relations,
+    length: path.relations.length,
+    narrative: steps.join(' '),
+    steps,
+    hops: path.relations.map((relation, i) => ({
+      sentence: steps[i]!,
+      relation,
+      from: entities[i]!,
+      to: entities[i + 1]!,
+      forward: relation.sourceId === entities[i]!.id,
+      date: stepDate(relation, entities[i + 1]!),
+    })),
+    hubs: await ctx.loaders.entities(path.hubIds),
+    cost: path.cost,
+  };
+}
+
+async function search(ctx: Context, args: PathArgs) {
+  const { query, ends } = await pathsQuery(ctx, args);
+  const weights = await pathWeights(ctx.db);
+  const found = await candidatePaths(ctx.db, query, weights);
+  return { query, ends, weights, found, best: found.slice(0, query.first) };
+}
+
+export const pathResolvers: Pick<Resolvers, 'SourceRef'> & {
+  Query: Pick<NonNullable<Resolvers['Query']>, 'paths' | 'pathSearch'>;
+} = {
+  Query: {
+    async paths(_, args, ctx) {
+      const { best } = await search(ctx, args);
+      return Promise.all(best.map((path) => toPath(ctx, path)));
+    },
+
+    async pathSearch(_, args, ctx) {
+      const { query, ends, weights, found, best } = await search(ctx, args);
+      const why = await explainPaths(ctx.db, query, weights, best, ends);
+      const names = async (ids: string[]) => (await ctx.loaders.entities(ids)).map((e) => e.name);
+      const nearest = await Promise.all(
+        why.nearest.map(async (n) => ({ ...n, entity: (await ctx.loaders.entity.load(n.id))! })),
+      );
+      const explanation = explainSearch({
+        from: ends[0]!.name,
+        to: ends[1]!.name,
+        maxLength: query.maxLength,
+        pathsFound: found.length,
+        onlyThroughHubs: why.onlyThroughHubs,
+        routeHubs: await names(why.routeHubIds),
+        blockedBy: why.blockedBy,
+        unlimitedLength: why.unlimitedLength,
+        absentEnds: await names(why.absentEnds),
+        asOf: query.asOf?.text ?? null,
+        avoided: await names(query.avoid),
+        nearest: nearest.map((n) => ({ name: n.entity.name, stepsToTarget: n.stepsToTarget })),
+      });
+      return {
+        paths: await Promise.all(best.map((path) => toPath(ctx, path))),
+        hubDegree: weights.hubDegree,
+        onlyThroughHubs: why.onlyThroughHubs,
+        routeHubs: await ctx.loaders.entities(why.routeHubIds),
+        blockedBy: why.blockedBy,
+        unlimitedLength: why.unlimitedLength,
+        absentEnds: await ctx.loaders.entities(why.absentEnds),
+        nearest,
+        explanation,
+      };
+    },
+  },
+
+  SourceRef: {
+    title: async (ref, _, ctx) => (await ctx.documents.document.load(ref.document))?.title ?? null,
+    publisher: async (ref, _, ctx) =>
+      (await ctx.documents.document.load(ref.document))?.publisher ?? null,
+    url: async (ref, _, ctx) => (await ctx.documents.document.load(ref.document))?.url ?? null,
+    date: async (ref, _, ctx) => (await ctx.documents.document.load(ref.document))?.date ?? null,
+    async citation(ref, _, ctx) {
+      const document = await ctx.documents.document.load(ref.document);
+      return formatCitation(document ?? { id: ref.document }, ref.paragraphs);
+    },
+    paragraphTexts: (ref, _, ctx) => ctx.documents.paragraphs(ref.document, ref.paragraphs),
+  },
+};

@@ -1,0 +1,91 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../db/database';
+
+export interface DocumentModel {
+  id: string;
+  title: string | null;
+  publisher: string | null;
+  url: string | null;
+  date: string | null;
+}
+
+export interface ParagraphModel {
+  number: number;
+  text: string;
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/**
+ * Per-request batching for the evidence: however many SourceRefs a response holds, their
+ * documents come in one statement and their attached paragraphs in one more.
+ */
+export function createDocumentLoaders(db: Database) {
+  const document = new DataLoader<string, DocumentModel | null>(async (ids) => {
+    const rows = await db.read<{ document: Record<string, unknown> }>('documents-by-id', {
+      ids: [...ids],
+    });
+    const found = new Map(
+      rows.map(({ document: d }) => [
+        String(d.id),
+        {
+          id: String(d.id),
+          title: str(d.title),
+          publisher: str(d.publisher),
+          url: str(d.url),
+          date: str(d.date),
+        },
+      ]),
+    );
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
+  const paragraph = new DataLoader<{ document: string; number: number }, string | null, string>(
+    async (keys) => {
+      const rows = await db.read<{ document: string; number: number; text: string }>(
+        'paragraphs-of',
+        { keys: keys.map((k) => ({ document: k.document, number: k.number })) },
+      );
+      const found = new Map(rows.map((r) => [`${r.document}:${r.number}`, r.text]));
+      return keys.map((k) => found.get(`${k.document}:${k.number}`) ?? null);
+    },
+    { cacheKeyFn: (k) => `${k.document}:${k.number}` },
+  );
+
+  /** The attached text of these paragraphs, in order; those without text are left out. */
+  async function paragraphs(document: string, numbers: number[]): Promise<ParagraphModel[]> {
+    const texts = await paragraph.loadMany(numbers.map((number) => ({ document, number })));
+    return numbers.flatMap((number, i) => {
+      const text = texts[i];
+      return typeof text === 'string' ? [{ number, text }] : [];
+    });
+  }
+
+  return { document, paragraphs };
+}
+
+/** Paragraphs as a reader sees them: separated by blank lines, inner line breaks joined. */
+export function splitParagraphs(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((block) => block.replace(/\s*\n\s*/g, ' ').trim())
+    .filter((block) => block.length > 0);
+}
+
+/** Attaches a document's text (replacing any text attached before); returns the count. */
+export async function attachText(db: Database, document: string, text: string): Promise<number> {
+  const texts = splitParagraphs(text);
+  if (texts.length === 0) throw new Error('The file holds no text: nothing to attach.');
+  const [row] = await db.write<{ paragraphs: number }>('attach-paragraphs', { document, texts });
+  if (!row) {
+    const known = await db.read<{ id: string }>('document-ids');
+    throw new Error(
+      `No document with id "${document}". Documents in the graph: ${known.map((d) => d.id).join(', ') || 'none'}.`,
+    );
+  }
+  return row.paragraphs;
+}
+
+/** What a SourceRef resolves from (a document id and paragraphs), named apart from the type. */
+export type { SourceRef as SourceRefModel } from './records';

@@ -5,12 +5,17 @@ import { type EntityModel, toEntity } from './records';
 export const MAX_SEARCH_TEXT = 200;
 const MAX_TERMS = 8;
 
-/** Lowercase words without punctuation: "Women's" → "womens", "Geun-hye" → "geun", "hye". */
+/**
+ * Lowercase words without punctuation: "Women's" → "womens", "Geun-hye" → "geun", "hye".
+ * Accents go (NFKD, then marks dropped), but the result is composed again (NFC): decomposed
+ * Hangul ("독도" as six jamo) would never match the composed syllables the index holds.
+ */
 export function searchTerms(text: string): string[] {
   return text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
+    .normalize('NFC')
     .replace(/['’‘`]/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((term) => term.length > 0)

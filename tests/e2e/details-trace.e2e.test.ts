@@ -22,7 +22,7 @@ describe('details and tracing', () => {
     expect(text).toContain('President Park');
     expect(text).toContain('from 2013');
     expect(text).toMatch(/globalsecurity-japan-rok-relations, paragraph 15/);
-    expect(text).toMatch(/MET_WITH \(\d+\)/);
+    expect(text).toMatch(/PARTICIPATED_IN \(\d+\)/);
     expect(problems).toEqual([]);
     await close();
   });

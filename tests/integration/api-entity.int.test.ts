@@ -59,10 +59,10 @@ describe('entity, neighborhood, stats', () => {
     expect(abe.in.every((r) => r.target.id === 'shinzo-abe')).toBe(true);
     expect(abe.out.length + abe.in.length).toBe(abe.all.length);
     const typed = await server.graphql<{ entity: { relations: { type: string }[] } }>(
-      `{ entity(id: "shinzo-abe") { relations(types: ["MET_WITH"], first: 500) { type } } }`,
+      `{ entity(id: "shinzo-abe") { relations(types: ["PARTICIPATED_IN"], first: 500) { type } } }`,
     );
     expect(typed.body.data!.entity.relations.length).toBeGreaterThan(0);
-    expect(typed.body.data!.entity.relations.every((r) => r.type === 'MET_WITH')).toBe(true);
+    expect(typed.body.data!.entity.relations.every((r) => r.type === 'PARTICIPATED_IN')).toBe(true);
   });
 
   it('answers null for an unknown id and refuses an unknown relationship type', async () => {

@@ -32,6 +32,26 @@ describe('search', () => {
     expect(hits[0]!.score).toBeGreaterThanOrEqual(3);
   });
 
+  it.each([
+    ['독도', 'liancourt-rocks'],
+    ['竹島', 'liancourt-rocks'],
+    ['安倍晋三', 'shinzo-abe'],
+    ['문재인', 'moon-jae-in'],
+    ['박근혜', 'park-geun-hye'],
+    ['朴槿惠', 'park-geun-hye'],
+    ['大韓民国', null],
+    ['대한민국', 'south-korea'],
+  ])('finds the native-script name %s, first and as an exact match', async (text, id) => {
+    const hits = await search(text);
+    if (id === null) {
+      // Not a name of anything: at most a weak, partial match, never an exact one.
+      expect(hits.every((h) => h.score < 3)).toBe(true);
+      return;
+    }
+    expect(hits[0]?.entity.id).toBe(id);
+    expect(hits[0]!.score).toBeGreaterThanOrEqual(3);
+  });
+
   it('tolerates a typo and a missing apostrophe', async () => {
     expect((await search('Kishda'))[0]?.entity.id).toBe('fumio-kishida');
     expect((await search('Asian Womens Fund'))[0]?.entity.id).toBe('asian-womens-fund');

@@ -9,6 +9,12 @@ describe('search text', () => {
   it('splits text into plain lowercase words, dropping apostrophes', () => {
     expect(searchTerms("Asian Women's Fund")).toEqual(['asian', 'womens', 'fund']);
     expect(searchTerms('Park Geun-hye')).toEqual(['park', 'geun', 'hye']);
+    expect(searchTerms('Café Pokémon')).toEqual(['cafe', 'pokemon']);
+  });
+
+  it('keeps Hangul syllables and Han ideographs whole, as the index holds them', () => {
+    expect(searchTerms('독도 / 竹島')).toEqual(['독도', '竹島']);
+    expect(searchTerms('박근혜')[0]).toHaveLength(3);
   });
 
   it('leaves no Lucene syntax in the query, whatever the user typed', () => {

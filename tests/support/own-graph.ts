@@ -26,6 +26,7 @@ export async function startOwnGraph(file: string): Promise<OwnGraph> {
   const db = Database.connect({
     uri: neo4j.uri,
     username: 'neo4j',
+    password: neo4j.password,
     database: 'neo4j',
     timeoutMs: 30_000,
   });
@@ -39,7 +40,12 @@ export async function startOwnGraph(file: string): Promise<OwnGraph> {
   return {
     url,
     db,
-    childEnv: () => ({ ...process.env, NEO4J_URI: neo4j.uri, DEBUG: '' }),
+    childEnv: () => ({
+      ...process.env,
+      NEO4J_URI: neo4j.uri,
+      NEO4J_PASSWORD: neo4j.password,
+      DEBUG: '',
+    }),
     graphql: graphqlAt(url),
     stop() {
       stopped ??= (async () => {

@@ -82,11 +82,7 @@ export function createApolloServer(): ApolloServer<Context> {
     introspection: true,
     csrfPrevention: true,
     // The default landing page loads from a CDN; the explorer bundles its own GraphiQL.
-    plugins: [
-      ...protection.plugins,
-      ApolloServerPluginLandingPageDisabled(),
-      dbErrorStatusPlugin,
-    ],
+    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), dbErrorStatusPlugin],
     validationRules: protection.validationRules,
     formatError,
   });

@@ -37,6 +37,7 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     log(`Starting the local Neo4j (store: ${config.dataDir}) …`);
     local = await startLocalNeo4j({
       dataDir: config.dataDir,
+      port: config.localNeo4jPort,
       password: config.neo4j.password,
       log,
       onEvent(event) {

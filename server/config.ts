@@ -17,6 +17,8 @@ export interface Config {
   neo4j: Neo4jSettings;
   /** Store of the local Neo4j; ignored when `neo4j.uri` is set. */
   dataDir: string;
+  /** Preferred Bolt port of the local Neo4j (a free one is used when it is taken). */
+  localNeo4jPort: number;
 }
 
 /** Reads the environment documented in DESIGN.md; every variable is optional. */
@@ -24,6 +26,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === undefined || env.PORT === '' ? 4000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);
+  }
+  const boltPort = env.TRACEGRAPH_NEO4J_PORT ? Number(env.TRACEGRAPH_NEO4J_PORT) : 7687;
+  if (!Number.isInteger(boltPort) || boltPort < 0 || boltPort > 65535) {
+    throw new Error(
+      `TRACEGRAPH_NEO4J_PORT must be an integer between 0 and 65535, got "${env.TRACEGRAPH_NEO4J_PORT}"`,
+    );
   }
   return {
     port,
@@ -35,5 +43,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: env.NEO4J_DATABASE || 'neo4j',
     },
     dataDir: path.resolve(PROJECT_ROOT, env.TRACEGRAPH_DATA_DIR || '.data'),
+    localNeo4jPort: boltPort,
   };
 }

@@ -23,7 +23,8 @@ async function asStranger(auth: AuthToken | undefined, statement: string) {
 describe('the local Neo4j is locked', () => {
   let db: Database;
   beforeAll(() => {
-    db = testDatabase();
+    // Generous: the statements are instant, but two shared cores can be very slow.
+    db = testDatabase({ timeoutMs: 60_000 });
   });
   afterAll(async () => {
     await db.runText('WRITE', 'MATCH (n:Intruder) DETACH DELETE n');

@@ -31,15 +31,18 @@ async function waitForNeo4j(db: Database, timeoutMs: number): Promise<void> {
  */
 export async function connect(config: Config, log: (line: string) => void): Promise<Connection> {
   let local: LocalNeo4j | undefined;
-  let db: Database | undefined;
+  // Assigned once Neo4j is up; the supervisor's events before that have nothing to mark.
+  const handle: { db?: Database } = {};
   if (config.neo4j.uri === undefined) {
     log(`Starting the local Neo4j (store: ${config.dataDir}) …`);
     local = await startLocalNeo4j({
       dataDir: config.dataDir,
+      port: config.localNeo4jPort,
       password: config.neo4j.password,
       log,
       onEvent(event) {
-        if (event.type === 'died') db?.availability.markDown('the local Neo4j is restarting');
+        if (event.type === 'died')
+          handle.db?.availability.markDown('the local Neo4j is restarting');
       },
     });
   }
@@ -48,7 +51,8 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     ? { username: local.username, password: local.password }
     : { username: config.neo4j.username, password: config.neo4j.password };
   log(`Neo4j: ${uri}`);
-  db = Database.connect({ ...config.neo4j, ...credentials, uri, log });
+  const db = Database.connect({ ...config.neo4j, ...credentials, uri, log });
+  handle.db = db;
   try {
     await waitForNeo4j(db, 60_000);
   } catch (error) {

@@ -13,13 +13,13 @@ async function main() {
     return;
   }
   const portFlag = process.argv.indexOf('--port');
-  const port = portFlag === -1 ? undefined : Number(process.argv[portFlag + 1]);
+  const config = loadConfig();
+  const port = portFlag === -1 ? config.localNeo4jPort : Number(process.argv[portFlag + 1]);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
     throw new Error(
       `--port wants a number between 0 and 65535, got "${process.argv[portFlag + 1]}"`,
     );
   }
-  const config = loadConfig();
   const neo4j = await startLocalNeo4j({
     dataDir: config.dataDir,
     port,

@@ -19,6 +19,8 @@ export interface Config {
   dataDir: string;
   /** Host names served besides loopback and HOST (TRACEGRAPH_ALLOWED_HOSTS, comma-separated). */
   allowedHosts: string[];
+  /** Preferred Bolt port of the local Neo4j (a free one is used when it is taken). */
+  localNeo4jPort: number;
 }
 
 /** Reads the environment documented in DESIGN.md; every variable is optional. */
@@ -26,6 +28,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === undefined || env.PORT === '' ? 4000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);
+  }
+  const boltPort = env.TRACEGRAPH_NEO4J_PORT ? Number(env.TRACEGRAPH_NEO4J_PORT) : 7687;
+  if (!Number.isInteger(boltPort) || boltPort < 0 || boltPort > 65535) {
+    throw new Error(
+      `TRACEGRAPH_NEO4J_PORT must be an integer between 0 and 65535, got "${env.TRACEGRAPH_NEO4J_PORT}"`,
+    );
   }
   return {
     port,
@@ -41,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((name) => name.trim())
       .filter(Boolean),
+    localNeo4jPort: boltPort,
   };
 }

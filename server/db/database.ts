@@ -60,6 +60,7 @@ interface Shared {
   timeoutMs: number;
   availability: Availability;
   queries: number;
+  inFlight: number;
 }
 
 /** Settles with the first of: the work, the caller's abort, Neo4j going down, the deadline. */
@@ -67,17 +68,20 @@ function raceWork<T>(
   work: Promise<T>,
   shared: Shared,
   signal: AbortSignal | undefined,
-  deadlineMs: number,
+  deadlineMs: number | undefined,
 ): { outcome: Promise<T>; workSettled: () => boolean } {
   let settled = false;
   let cleanup = () => {};
   const stopped = new Promise<never>((_, reject) => {
     const onAbort = () => reject(new QueryCancelledError({ cause: signal?.reason }));
     const onDown = (reason: string) => reject(new DatabaseUnavailableError(reason));
-    const timer = setTimeout(() => {
-      shared.availability.suspect();
-      reject(new QueryTimeoutError(shared.timeoutMs));
-    }, deadlineMs);
+    const timer =
+      deadlineMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            shared.availability.suspect();
+            reject(new QueryTimeoutError(shared.timeoutMs));
+          }, deadlineMs);
     signal?.addEventListener('abort', onAbort, { once: true });
     shared.availability.once('down', onDown);
     cleanup = () => {
@@ -101,8 +105,8 @@ function raceWork<T>(
  * name as transaction metadata (so `SHOW TRANSACTIONS` on the server says what is running).
  *
  * Reads fail fast: while Neo4j is down (see `Availability`) they throw
- * `DatabaseUnavailableError` at once; a read never outlives its timeout; a read whose caller
- * aborts is rolled back on the server. The API gets a read-only handle per request
+ * `DatabaseUnavailableError` at once; a request's read never outlives its timeout; a read
+ * whose caller aborts is rolled back on the server. The API gets a read-only handle per request
  * (`forRequest`), so nothing on its path can write.
  */
 export class Database {
@@ -123,11 +127,12 @@ export class Database {
     const driver = neo4j.driver(options.uri, auth, {
       disableLosslessIntegers: true,
       // Short waits everywhere: the defaults (30 s to connect, 60 s for a pooled connection,
-      // 30 s of retries) let a request hang long after Neo4j died. The breaker and the
-      // deadline in `run` do the rest.
+      // 30 s of retries from 1 s on) let a request hang long after Neo4j died. No retries:
+      // a failed read fails at once and the breaker decides what the failure means; the
+      // deadline in `run` does the rest.
       connectionTimeout: options.connectionTimeoutMs ?? 2_000,
       connectionAcquisitionTimeout: timeoutMs,
-      maxTransactionRetryTime: 2_000,
+      maxTransactionRetryTime: 0,
       maxConnectionPoolSize: 50,
       userAgent: 'tracegraph',
     });
@@ -136,6 +141,7 @@ export class Database {
       database: options.database,
       timeoutMs,
       queries: 0,
+      inFlight: 0,
       availability: undefined as unknown as Availability,
     };
     const db = new Database(shared);
@@ -158,6 +164,11 @@ export class Database {
   /** Statements sent so far on this driver; tests use it to show a request costs a few. */
   get queryCount(): number {
     return this.shared.queries;
+  }
+
+  /** Statements whose caller is still waiting for them. */
+  get inFlight(): number {
+    return this.shared.inFlight;
   }
 
   /** Up or down, since when and why: what /health reports. */
@@ -311,14 +322,19 @@ export class Database {
       mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config),
       this.shared,
       signal,
-      // Neo4j stops the transaction at `timeoutMs`; the margin lets its own error arrive.
-      timeoutMs + 500,
+      // A request waits no longer than its transaction may run: Neo4j stops the transaction
+      // at `timeoutMs`, and the margin lets its own error arrive. Scripts (schema, imports,
+      // waiting for indexes) rely on Neo4j's timeout alone; a crowded machine may keep them
+      // waiting for a connection longer than that.
+      this.readOnly ? timeoutMs + 500 : undefined,
     );
+    this.shared.inFlight += 1;
     try {
       return await outcome;
     } catch (error) {
       throw this.translate(error);
     } finally {
+      this.shared.inFlight -= 1;
       // Closing a session whose transaction still runs sends Bolt RESET, which makes Neo4j
       // stop and roll it back. Nobody waits for that when the work lost the race.
       const closing = session.close().catch(() => undefined);

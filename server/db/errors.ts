@@ -58,7 +58,8 @@ const UNAVAILABLE_CODES = new Set([
 export function unavailableReason(error: unknown): string | undefined {
   if (error instanceof DatabaseUnavailableError) return error.reason;
   if (!(error instanceof Neo4jError)) return undefined;
-  if (error.code === 'Neo.ClientError.Security.Unauthorized') return 'Neo4j refused our credentials';
+  if (error.code === 'Neo.ClientError.Security.Unauthorized')
+    return 'Neo4j refused our credentials';
   if (error.code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
     return 'Neo4j refused our credentials (too many attempts)';
   }

@@ -41,13 +41,14 @@ export function neo4jMemory(
 ): Neo4jMemory {
   const fromEnv = (name: string) => (env[name] ? parseSize(env[name]!, name) : undefined);
   const heap =
-    overrides.heap ?? fromEnv('TRACEGRAPH_NEO4J_HEAP') ?? toMib(clamp(ram / 8, 512 * MIB, 4096 * MIB));
+    overrides.heap ??
+    fromEnv('TRACEGRAPH_NEO4J_HEAP') ??
+    toMib(clamp(ram / 8, 512 * MIB, 4096 * MIB));
   const pageCache =
     overrides.pageCache ??
     fromEnv('TRACEGRAPH_NEO4J_PAGE_CACHE') ??
     toMib(clamp(ram / 8, 256 * MIB, 4096 * MIB));
-  const txMemory =
-    overrides.txMemory ?? fromEnv('TRACEGRAPH_NEO4J_TX_MEMORY') ?? toMib(heap * 0.7);
+  const txMemory = overrides.txMemory ?? fromEnv('TRACEGRAPH_NEO4J_TX_MEMORY') ?? toMib(heap * 0.7);
   if (heap < 256 * MIB) throw new Error('TRACEGRAPH_NEO4J_HEAP must be at least 256m');
   if (txMemory > heap) throw new Error('TRACEGRAPH_NEO4J_TX_MEMORY must be below the heap');
   return { heap, pageCache, txMemory };

@@ -66,7 +66,7 @@ export interface LocalNeo4jOptions {
   onEvent?: (event: LocalNeo4jEvent) => void;
   /** Where progress lines go (default: the `tracegraph:neo4j` debug log). */
   log?: (line: string) => void;
-  /** How long to wait for Bolt to answer (default 120 s). */
+  /** How long to wait for Bolt to answer (default 300 s: a start takes 7 s on an idle machine, 100 s on a crowded one). */
   timeoutMs?: number;
 }
 
@@ -240,7 +240,13 @@ async function launch(spec: LaunchSpec): Promise<Launched> {
   };
 
   try {
-    await waitForBolt(spec.uri, spec.password, () => ({ ended, started }), spec.refused, spec.timeoutMs);
+    await waitForBolt(
+      spec.uri,
+      spec.password,
+      () => ({ ended, started }),
+      spec.refused,
+      spec.timeoutMs,
+    );
   } catch (error) {
     await stop();
     throw error;
@@ -273,15 +279,25 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const heap = formatSize(memory.heap);
   const args = [`-Xms${heap}`, `-Xmx${heap}`, ...JVM_OPTIONS, '-cp', classpath];
   args.push('tracegraph.LocalNeo4j', '--home', home, '--port', String(port));
-  args.push('--page-cache', formatSize(memory.pageCache), '--tx-memory', formatSize(memory.txMemory));
-  log('heap %s, page cache %s, transactions %s', heap, formatSize(memory.pageCache), formatSize(memory.txMemory));
+  args.push(
+    '--page-cache',
+    formatSize(memory.pageCache),
+    '--tx-memory',
+    formatSize(memory.txMemory),
+  );
+  log(
+    'heap %s, page cache %s, transactions %s',
+    heap,
+    formatSize(memory.pageCache),
+    formatSize(memory.txMemory),
+  );
 
   const uri = `bolt://127.0.0.1:${port}`;
   const spec: LaunchSpec = {
     args,
     uri,
     password,
-    timeoutMs: options.timeoutMs ?? 120_000,
+    timeoutMs: options.timeoutMs ?? 300_000,
     refused: () =>
       `The local Neo4j in ${home} refused the password ` +
       (options.password === undefined
@@ -289,7 +305,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
         : 'given in NEO4J_PASSWORD: it is not this store’s password (unset it to use the one kept beside the store).'),
   };
   let current = await launch(spec);
-  say(`Local Neo4j ready on ${uri} (store: ${home}, heap ${heap}, page cache ${formatSize(memory.pageCache)})`);
+  say(
+    `Local Neo4j ready on ${uri} (store: ${home}, heap ${heap}, page cache ${formatSize(memory.pageCache)})`,
+  );
 
   let stopped = false;
   let restarts = 0;
@@ -300,7 +318,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       const diedAt = Date.now();
       let step = diedAt - upSince > CALM_MS ? 0 : attempt;
       let delay = RESTART_DELAYS_MS[Math.min(step, RESTART_DELAYS_MS.length - 1)]!;
-      say(`The local Neo4j (pid ${pid}) stopped unexpectedly (${how}); restarting it on port ${port} in ${delay / 1000} s.`);
+      say(
+        `The local Neo4j (pid ${pid}) stopped unexpectedly (${how}); restarting it on port ${port} in ${delay / 1000} s.`,
+      );
       options.onEvent?.({ type: 'died', pid, reason: how, restartInMs: delay });
       for (;;) {
         await sleep(delay);
@@ -318,7 +338,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
         if (stopped) return void current.stop();
         restarts += 1;
         const downMs = Date.now() - diedAt;
-        say(`The local Neo4j is back on ${uri} (pid ${current.child.pid}, ${(downMs / 1000).toFixed(1)} s after it stopped; restart ${restarts}).`);
+        say(
+          `The local Neo4j is back on ${uri} (pid ${current.child.pid}, ${(downMs / 1000).toFixed(1)} s after it stopped; restart ${restarts}).`,
+        );
         options.onEvent?.({ type: 'back', pid: current.child.pid, downMs, restarts });
         supervise(current, Date.now(), step + 1);
         return;

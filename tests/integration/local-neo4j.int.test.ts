@@ -80,9 +80,7 @@ describe('the local Neo4j', () => {
     expect(await query(first.uri, 'RETURN 1 AS one', first.password)).toEqual([{ one: 1 }]);
     // The suite's Neo4j (global setup) keeps answering next to it.
     const suite = testNeo4j();
-    expect(await query(suite.uri, 'RETURN 2 AS two', suite.password)).toEqual([
-      { two: 2 },
-    ]);
+    expect(await query(suite.uri, 'RETURN 2 AS two', suite.password)).toEqual([{ two: 2 }]);
   });
 
   it('refuses, quickly and plainly, a second Neo4j on a store that is in use', async () => {

@@ -105,6 +105,9 @@ public final class LocalNeo4j {
           .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
           .setConfig(HttpConnector.enabled, false)
           .setConfig(GraphDatabaseSettings.auth_enabled, true)
+          // The password is 32 random bytes: guessing is hopeless, while the default lock
+          // (5 s after 3 failures) would let any local process keep the app from logging in.
+          .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
           // LOAD CSV: no file:// URLs at all (and their root is an empty folder besides), and
           // no URL of any address, so a query cannot read the machine's files or make it
           // send requests. Bolt offers WebSocket upgrades with no setting to refuse them;

@@ -212,17 +212,21 @@ async function drive(url: string, pids: { node?: number; jvm?: number }) {
 }
 
 function printRows(rows: Row[]) {
-  const header = `${'operation'.padEnd(30)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)} ${'requests'.padStart(9)} ${'Node CPU'.padStart(9)} ${'JVM CPU'.padStart(8)}`;
+  const header = `${'operation'.padEnd(30)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)} ${'requests'.padStart(9)} ${'Node CPU'.padStart(9)} ${'JVM CPU'.padStart(8)} ${'Node ms/req'.padStart(12)} ${'JVM ms/req'.padStart(11)}`;
   console.log(`\n${header}`);
   const pct = (n: number) => (Number.isNaN(n) ? '-' : `${n.toFixed(0)}%`);
+  // CPU milliseconds each answered request cost: what is left when contention is set aside.
+  const perRequest = (cpu: number, r: Row) =>
+    Number.isNaN(cpu) || r.rps === 0 ? '-' : ((cpu * 10) / r.rps).toFixed(1);
   for (const r of rows) {
     console.log(
-      `${r.name.padEnd(30)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)} ${String(r.total).padStart(9)} ${pct(r.nodeCpu).padStart(9)} ${pct(r.jvmCpu).padStart(8)}`,
+      `${r.name.padEnd(30)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)} ${String(r.total).padStart(9)} ${pct(r.nodeCpu).padStart(9)} ${pct(r.jvmCpu).padStart(8)} ${perRequest(r.nodeCpu, r).padStart(12)} ${perRequest(r.jvmCpu, r).padStart(11)}`,
     );
   }
   console.log(
     `\nCPU as % of one core over each phase (${os.cpus().length} cores here); errors count ` +
-      'failed connections, timeouts, non-2xx answers and GraphQL errors.',
+      'failed connections, timeouts, non-2xx answers and GraphQL errors; ms/req is the CPU ' +
+      'time each answered request cost that process.',
   );
 }
 

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -14,6 +14,8 @@ import { PROJECT_ROOT } from '../server/config';
  * --connections clients. Prints requests/s, p50/p99 latency, errors, and the CPU the app's
  * Node process and Neo4j's JVM used in each phase (from /proc), so a reader can tell which
  * one the time goes to. --profile writes a V8 CPU profile of the app and its top functions.
+ * --url http://127.0.0.1:PORT drives an app that is already running instead (loopback only;
+ * its JVM is found as the app's child or as the process listening on --bolt-port).
  */
 const { values: flags } = parseArgs({
   options: {
@@ -21,6 +23,8 @@ const { values: flags } = parseArgs({
     duration: { type: 'string', default: '60' },
     each: { type: 'string', default: '10' },
     profile: { type: 'boolean', default: false },
+    url: { type: 'string' },
+    'bolt-port': { type: 'string', default: '7687' },
   },
 });
 
@@ -118,7 +122,7 @@ async function run(
   name: string,
   seconds: number,
   queries: { query: string; weight: number }[],
-  pids: { node: number; jvm?: number },
+  pids: { node?: number; jvm?: number },
 ): Promise<Row> {
   let graphqlErrors = 0;
   const requests = queries.flatMap(({ query, weight }) =>
@@ -177,7 +181,65 @@ function topFunctions(file: string, count = 15): string[] {
     .map(([key, us]) => `${((100 * us) / total).toFixed(1).padStart(5)}%  ${key}`);
 }
 
+/** The process listening on a local port (from `ss`), for an app this script did not start. */
+function listenerPid(port: string): number | undefined {
+  const out = spawnSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' }).stdout ?? '';
+  const match = /pid=(\d+)/.exec(out);
+  return match ? Number(match[1]) : undefined;
+}
+
+async function drive(url: string, pids: { node?: number; jvm?: number }) {
+  console.log(
+    `${CONNECTIONS} connections; baseline and each operation ${EACH}s, the mix ${DURATION}s.`,
+  );
+  // Warm-up: query plans cached, JIT settled.
+  for (const { query } of MIX) {
+    await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+  }
+  const rows: Row[] = [];
+  rows.push(
+    await run(url, 'baseline { __typename }', EACH, [{ query: '{ __typename }', weight: 1 }], pids),
+  );
+  for (const op of MIX) rows.push(await run(url, op.name, EACH, [op], pids));
+  const mix = `the mix (${MIX.map((m) => m.weight).join(':')})`;
+  rows.push(await run(url, mix, DURATION, MIX, pids));
+  printRows(rows);
+  if (rows.some((r) => r.errors > 0)) process.exitCode = 1;
+}
+
+function printRows(rows: Row[]) {
+  const header = `${'operation'.padEnd(30)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)} ${'requests'.padStart(9)} ${'Node CPU'.padStart(9)} ${'JVM CPU'.padStart(8)} ${'Node ms/req'.padStart(12)} ${'JVM ms/req'.padStart(11)}`;
+  console.log(`\n${header}`);
+  const pct = (n: number) => (Number.isNaN(n) ? '-' : `${n.toFixed(0)}%`);
+  // CPU milliseconds each answered request cost: what is left when contention is set aside.
+  const perRequest = (cpu: number, r: Row) =>
+    Number.isNaN(cpu) || r.rps === 0 ? '-' : ((cpu * 10) / r.rps).toFixed(1);
+  for (const r of rows) {
+    console.log(
+      `${r.name.padEnd(30)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)} ${String(r.total).padStart(9)} ${pct(r.nodeCpu).padStart(9)} ${pct(r.jvmCpu).padStart(8)} ${perRequest(r.nodeCpu, r).padStart(12)} ${perRequest(r.jvmCpu, r).padStart(11)}`,
+    );
+  }
+  console.log(
+    `\nCPU as % of one core over each phase (${os.cpus().length} cores here); errors count ` +
+      'failed connections, timeouts, non-2xx answers and GraphQL errors; ms/req is the CPU ' +
+      'time each answered request cost that process.',
+  );
+}
+
 async function main() {
+  if (flags.url) {
+    const target = new URL(flags.url);
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) {
+      throw new Error('--url must be a loopback address: load is only ever sent to this machine');
+    }
+    const node = listenerPid(target.port);
+    const jvm = (node ? javaChildOf(node) : undefined) ?? listenerPid(flags['bolt-port']!);
+    return drive(target.origin, { node, jvm });
+  }
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracegraph-load-'));
   const profileDir = path.join(dataDir, 'profile');
@@ -214,46 +276,7 @@ async function main() {
       if (ok) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    const pids = { node: app.pid!, jvm: javaChildOf(app.pid!) };
-    console.log(
-      `Ready. ${CONNECTIONS} connections; baseline and each operation ${EACH}s, the mix ${DURATION}s.`,
-    );
-    // Warm-up: query plans cached, JIT settled.
-    for (const { query } of MIX) {
-      await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query }),
-      });
-    }
-    const rows: Row[] = [];
-    rows.push(
-      await run(
-        url,
-        'baseline { __typename }',
-        EACH,
-        [{ query: '{ __typename }', weight: 1 }],
-        pids,
-      ),
-    );
-    for (const op of MIX) rows.push(await run(url, op.name, EACH, [op], pids));
-    rows.push(
-      await run(url, `the mix (${MIX.map((m) => m.weight).join(':')})`, DURATION, MIX, pids),
-    );
-
-    const header = `${'operation'.padEnd(30)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)} ${'requests'.padStart(9)} ${'Node CPU'.padStart(9)} ${'JVM CPU'.padStart(8)}`;
-    console.log(`\n${header}`);
-    for (const r of rows) {
-      console.log(
-        `${r.name.padEnd(30)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)} ${String(r.total).padStart(9)} ${`${r.nodeCpu.toFixed(0)}%`.padStart(9)} ${`${r.jvmCpu.toFixed(0)}%`.padStart(8)}`,
-      );
-    }
-    console.log(
-      `\nCPU as % of one core over each phase (${os.cpus().length} cores here); errors count ` +
-        'failed connections, timeouts, non-2xx answers and GraphQL errors.',
-    );
-    const failed = rows.reduce((sum, r) => sum + r.errors, 0);
-    if (failed > 0) process.exitCode = 1;
+    await drive(url, { node: app.pid!, jvm: javaChildOf(app.pid!) });
   } finally {
     app.kill('SIGINT');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import createDebug from 'debug';
@@ -113,6 +116,8 @@ export function createApolloServer(): ApolloServer<Context> {
       costLimitPlugin(OPERATION_LIMITS.maxCost),
       ApolloServerPluginLandingPageDisabled(),
       dbErrorStatusPlugin,
+      // No cache hints are used; the default cache-control plugin still hooks every field.
+      ApolloServerPluginCacheControlDisabled(),
     ],
     validationRules: [knownOperationTypes, ...protection.validationRules],
     formatError,

@@ -279,12 +279,20 @@ export async function writeGraph(
       properties: row.properties,
     }));
     const dated = batch.flatMap(datedRelation);
-    await step('writing relations', () =>
+    const [[created] = []] = await step('writing relations', () =>
       db.writeSteps([
         { name: 'stage-relations', params: { rows } },
         { name: 'stage-dated-relations', params: { rows: dated } },
       ]),
     );
+    // Ends are found by element id: a staged entity that vanished (another process cleaned
+    // up while this import ran) would silently drop relations, so the count is checked.
+    if (Number(created?.created) !== batch.length) {
+      throw new LoadError(
+        'writing relations',
+        new Error('staged entities disappeared during the import; is another import running?'),
+      );
+    }
     written += batch.length;
     progress.update(written);
   });

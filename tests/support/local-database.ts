@@ -18,7 +18,12 @@ export interface PrivateNeo4j {
 
 export async function startPrivateNeo4j(): Promise<PrivateNeo4j> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracegraph-private-neo4j-'));
-  const neo4j = await startLocalNeo4j({ dataDir, port: 0, log: () => undefined });
+  const neo4j = await startLocalNeo4j({
+    dataDir,
+    port: 0,
+    log: () => undefined,
+    timeoutMs: 300_000,
+  });
   const db = Database.connect({
     uri: neo4j.uri,
     username: 'neo4j',

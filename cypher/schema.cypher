@@ -11,4 +11,3 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
 CREATE INDEX entity_degree IF NOT EXISTS FOR (n:Entity) ON (n.degree);
 CREATE INDEX entity_start_min IF NOT EXISTS FOR (n:Entity) ON (n.startMin);
 CREATE INDEX dated_relation_min IF NOT EXISTS FOR (d:DatedRelation) ON (d.dateMin);
-CREATE INDEX dated_relation_id IF NOT EXISTS FOR (d:DatedRelation) ON (d.relationId);

@@ -6,3 +6,4 @@ MATCH (a) WHERE elementId(a) = row.source
 MATCH (b) WHERE elementId(b) = row.target
 CREATE (a)-[r:$(row.type)]->(b)
 SET r = row.properties
+RETURN count(*) AS created

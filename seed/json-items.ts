@@ -39,6 +39,7 @@ type State = 'start' | 'key' | 'colon' | 'value' | 'items' | 'item' | 'skip' | '
 export async function* readJsonItems(
   file: string,
   onBytes: (chunk: Buffer) => void = () => undefined,
+  chunkBytes = 1 << 20,
 ): AsyncGenerator<JsonItem> {
   let state = 'start' as State;
   let key = '';
@@ -56,7 +57,7 @@ export async function* readJsonItems(
   };
 
   for await (const chunk of fs.createReadStream(file, {
-    highWaterMark: 1 << 20,
+    highWaterMark: chunkBytes,
   }) as AsyncIterable<Buffer>) {
     onBytes(chunk);
     const out: JsonItem[] = [];

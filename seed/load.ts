@@ -160,8 +160,12 @@ export async function checkGraph(source: GraphSource): Promise<CheckedGraph> {
 
 /** Creates the constraints and indexes (idempotent) and waits until they are online. */
 export async function applySchema(db: Database): Promise<void> {
-  for (const statement of cypherStatements('schema')) await db.runText('WRITE', statement);
-  await db.read('await-indexes');
+  // One transaction per statement (schema commands do not mix), with the loader's timeout.
+  const statements = cypherStatements('schema');
+  for (let i = 0; i < statements.length; i++) {
+    await step('applying the schema', () => db.writeSteps([{ name: `schema#${i}` }]));
+  }
+  await step('waiting for indexes', () => db.writeSteps([{ name: 'await-indexes' }]));
 }
 
 /** Relationship ids are indexed per type; the type was checked against the file's pattern. */
@@ -171,7 +175,7 @@ export async function ensureRelationIdIndexes(db: Database, types: string[]): Pr
     const statement = cypher('relation-id-index')
       .replace('relation_id_TYPE', `relation_id_${type.toLowerCase()}`)
       .replace('`TYPE`', `\`${type}\``);
-    await db.runText('WRITE', statement);
+    await db.writeSteps([{ name: 'relation-id-index', text: statement }]);
   }
   // In the loader's own transaction (long timeout): new indexes on a large store take a while.
   await db.writeSteps([{ name: 'await-indexes' }]);
@@ -279,12 +283,20 @@ export async function writeGraph(
       properties: row.properties,
     }));
     const dated = batch.flatMap(datedRelation);
-    await step('writing relations', () =>
+    const [[created] = []] = await step('writing relations', () =>
       db.writeSteps([
         { name: 'stage-relations', params: { rows } },
         { name: 'stage-dated-relations', params: { rows: dated } },
       ]),
     );
+    // Ends are found by element id: a staged entity that vanished (another process cleaned
+    // up while this import ran) would silently drop relations, so the count is checked.
+    if (Number(created?.created) !== batch.length) {
+      throw new LoadError(
+        'writing relations',
+        new Error('staged entities disappeared during the import; is another import running?'),
+      );
+    }
     written += batch.length;
     progress.update(written);
   });

@@ -205,11 +205,12 @@ export class Database {
 
   /**
    * Like writeAll, returning each step's records, for the loader: a step is the name of a
-   * file or of one statement in it (`name#2`, counted from 0). Neo4j's own error goes through
-   * unchanged (only "unavailable" and "timed out" are typed), so a command line can say what it is.
+   * file or of one statement in it (`name#2`, counted from 0), or `text` made from that file
+   * (a schema template). Neo4j's own error goes through unchanged, so a command line can say
+   * what it is.
    */
   async writeSteps(
-    steps: { name: string; params?: Params }[],
+    steps: { name: string; params?: Params; text?: string }[],
     timeoutMs = 120_000,
   ): Promise<RecordShape[][]> {
     if (this.readOnly) throw new ReadOnlyError(steps[0]?.name ?? 'writeAll');
@@ -219,10 +220,11 @@ export class Database {
       return await session.executeWrite(
         async (tx) => {
           const results: RecordShape[][] = [];
-          for (const { name, params = {} } of steps) {
+          for (const { name, params = {}, text } of steps) {
             const [file, part] = name.split('#');
-            const text = part === undefined ? cypher(name) : cypherStatements(file!)[Number(part)]!;
-            results.push(await this.runIn(tx, name, text, params));
+            const statement =
+              text ?? (part === undefined ? cypher(name) : cypherStatements(file!)[Number(part)]!);
+            results.push(await this.runIn(tx, name, statement, params));
           }
           return results;
         },

@@ -7,7 +7,9 @@ import { finished } from 'node:stream/promises';
 import { PROJECT_ROOT } from '../../server/config';
 import type { Database } from '../../server/db/database';
 import { generateGraph } from '../../seed/generate';
-import { GraphFileError, loadGraphFile } from '../../seed/load';
+import { csvSource } from '../../seed/csv';
+import { exportCsv, exportJson } from '../../seed/export';
+import { GraphFileError, loadGraph, loadGraphFile } from '../../seed/load';
 import { type PrivateNeo4j, startPrivateNeo4j } from '../support/local-database';
 
 const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
@@ -33,6 +35,26 @@ async function snapshot(db: Database) {
             COUNT { (:GraphMeta) } AS metas`,
   );
   return row!;
+}
+
+/** The whole live graph, every stored property, in a stable order. */
+async function dump(db: Database) {
+  return db.runText(
+    'READ',
+    `CALL () {
+       MATCH (n:Entity) WITH n ORDER BY n.id RETURN collect(properties(n)) AS entities
+     }
+     CALL () {
+       MATCH (a:Entity)-[r]->(b:Entity) WITH a, r, b ORDER BY r.id
+       RETURN collect([a.id, type(r), b.id, properties(r)]) AS relations
+     }
+     CALL () {
+       MATCH (d:DatedRelation) WITH d ORDER BY d.relationId RETURN collect(properties(d)) AS dated
+     }
+     MATCH (m:GraphMeta)
+     RETURN entities, relations, dated, m.byKind AS byKind, m.byRelationType AS byRelationType,
+            m.hubDegree AS hubDegree, m.entities AS e, m.relations AS r, m.documents AS d`,
+  );
 }
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -67,7 +89,7 @@ describe('importing a generated graph into its own Neo4j', () => {
     await generate(first, 600, 3_000, 1);
     await generate(second, 800, 5_000, 2);
     neo4j = await startPrivateNeo4j();
-  }, 180_000);
+  }, 360_000);
   afterAll(async () => {
     await neo4j?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -184,4 +206,62 @@ describe('importing a generated graph into its own Neo4j', () => {
     expect(child.output()).not.toContain('Starting the local Neo4j');
     expect(fs.existsSync(dataDir)).toBe(false);
   }, 120_000);
+
+  it('exports the graph as JSON and as neo4j-admin CSVs; importing either gives the same graph', async () => {
+    const before = await dump(neo4j.db);
+    const json = path.join(dir, 'export.json');
+    const csv = path.join(dir, 'csv');
+    const live = await snapshot(neo4j.db);
+    expect(await exportJson(neo4j.db, json)).toEqual({
+      documents: live.documents,
+      entities: live.entities,
+      relations: live.relations,
+    });
+    await exportCsv(neo4j.db, csv);
+    expect(fs.readdirSync(csv).sort()).toEqual(['documents.csv', 'nodes.csv', 'relationships.csv']);
+    expect(fs.readFileSync(path.join(csv, 'relationships.csv'), 'utf8')).toMatch(
+      /^:START_ID,:END_ID,:TYPE,id,/,
+    );
+
+    expect(await loadGraph(neo4j.db, await csvSource([csv]))).toMatchObject({ unchanged: false });
+    expect(await dump(neo4j.db)).toEqual(before);
+    expect(await loadGraphFile(neo4j.db, json)).toMatchObject({ unchanged: false });
+    expect(await dump(neo4j.db)).toEqual(before);
+  }, 600_000);
+
+  it('reads CSVs written for neo4j-admin by hand: kinds from labels, typed and array columns', async () => {
+    const csv = path.join(dir, 'by-hand');
+    fs.mkdirSync(csv);
+    fs.writeFileSync(
+      path.join(csv, 'people.csv'),
+      'id:ID,name,aliases:string[],:LABEL\nada,Ada Lovelace,Countess of Lovelace;Ada,Person\n' +
+        'royal-society,Royal Society,,Organization\n',
+    );
+    fs.writeFileSync(
+      path.join(csv, 'links.csv'),
+      ':START_ID,:END_ID,:TYPE,value:float\nada,royal-society,MEMBER_OF,1.5\n',
+    );
+    const result = await loadGraph(neo4j.db, await csvSource([csv]));
+    expect(result).toMatchObject({ documents: 1, entities: 2, relations: 1 });
+    const [ada] = await neo4j.db.runText<Record<string, unknown>>(
+      'READ',
+      `MATCH (a:Entity {id: 'ada'})-[r:MEMBER_OF]->(o:Entity)
+       RETURN a.kind AS kind, a.aliases AS aliases, o.kind AS other, r.value AS value`,
+    );
+    expect(ada).toEqual({
+      kind: 'PERSON',
+      aliases: ['Countess of Lovelace', 'Ada'],
+      other: 'ORGANIZATION',
+      value: 1.5,
+    });
+
+    fs.writeFileSync(
+      path.join(csv, 'links.csv'),
+      ':START_ID,:END_ID,:TYPE\nada,nobody,MEMBER_OF\n',
+    );
+    const error = await loadGraph(neo4j.db, await csvSource([csv])).catch((e: unknown) => e);
+    expect((error as GraphFileError).problems).toEqual([
+      { path: 'links.csv line 2.target', message: 'no entity "nobody"' },
+    ]);
+  }, 300_000);
 });

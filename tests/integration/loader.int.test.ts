@@ -97,42 +97,6 @@ describe('loading a graph file', () => {
     fs.writeFileSync(file, '{ "entities": [');
     await expect(loadGraphFile(db, file)).rejects.toThrow(/\$: .*JSON/);
   });
-
-  it('imports another graph file once, however often it is loaded', async () => {
-    const cite = [{ document: 'other-doc', paragraphs: [1] }];
-    const file = path.join(dir, 'other.json');
-    fs.writeFileSync(
-      file,
-      JSON.stringify({
-        documents: [{ id: 'other-doc', title: 'Another source' }],
-        entities: [
-          { id: 'import-probe-a', name: 'Probe A', kind: 'PERSON', sources: cite },
-          { id: 'import-probe-b', name: 'Probe B', kind: 'ORGANIZATION', sources: cite },
-        ],
-        relations: [
-          {
-            id: 'import-probe-a-b',
-            type: 'IMPORT_PROBE',
-            source: 'import-probe-a',
-            target: 'import-probe-b',
-            sources: cite,
-          },
-        ],
-      }),
-    );
-    try {
-      const before = await snapshot(db);
-      await loadGraphFile(db, file);
-      const once = await snapshot(db);
-      await loadGraphFile(db, file);
-      expect(await snapshot(db)).toEqual(once);
-      expect(once!.nodes - before!.nodes).toBe(3); // two entities and the document
-      expect(once!.rels - before!.rels).toBe(1);
-    } finally {
-      await db.runText(
-        'WRITE',
-        "MATCH (n) WHERE n.id IN ['import-probe-a', 'import-probe-b', 'other-doc'] DETACH DELETE n",
-      );
-    }
-  });
+  // Loading another graph replaces this one: tests/integration/import.int.test.ts does that on
+  // its own Neo4j, so that the seed graph stays for the other suites.
 });

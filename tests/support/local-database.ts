@@ -18,17 +18,26 @@ export interface PrivateNeo4j {
 
 export async function startPrivateNeo4j(): Promise<PrivateNeo4j> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracegraph-private-neo4j-'));
-  const neo4j = await startLocalNeo4j({ dataDir, port: 0, log: () => undefined });
+  const neo4j = await startLocalNeo4j({
+    dataDir,
+    port: 0,
+    log: () => undefined,
+    timeoutMs: 300_000,
+  });
+  // A local Neo4j with a per-store password exposes it (issue 9); without one, none is needed.
+  const password = (neo4j as { password?: string }).password;
   const db = Database.connect({
     uri: neo4j.uri,
     username: 'neo4j',
+    password,
     database: 'neo4j',
     timeoutMs: 120_000,
   });
+  const credentials = password === undefined ? {} : { NEO4J_PASSWORD: password };
   return {
     neo4j,
     db,
-    env: { ...process.env, NEO4J_URI: neo4j.uri },
+    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USERNAME: 'neo4j', ...credentials },
     async stop() {
       await db.close();
       await neo4j.stop();

@@ -1,0 +1,3 @@
+MATCH (d:Document)
+RETURN properties(d) AS document
+ORDER BY d.id

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { hubDegree } from '../../seed/derived';
+import { generateGraph } from '../../seed/generate';
+import { JsonSyntaxError, readJsonItems } from '../../seed/json-items';
+import { validateGraph } from '../../seed/validate';
+
+async function generated(entities: number, relations: number, seed: number): Promise<string> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await generateGraph({ entities, relations, seed }, out);
+  out.end();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+describe('the streaming reader of graph files', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracegraph-items-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  async function read(text: string, chunkBytes: number) {
+    const file = path.join(dir, 'graph.json');
+    fs.writeFileSync(file, text);
+    const seen: unknown[] = [];
+    for await (const item of readJsonItems(file, undefined, chunkBytes)) {
+      seen.push(item.kind === 'item' ? [item.section, item.index, JSON.parse(item.text)] : item);
+    }
+    return seen;
+  }
+
+  it('hands out the same items as JSON.parse, whatever the chunk boundaries', async () => {
+    const graph = {
+      documents: [{ id: 'd', title: 'Brackets ] } [ { and "quotes" \\ in strings' }],
+      entities: [{ id: 'a', aliases: ['x]', 'y}'], nested: { deep: [[1], [2, { z: '"' }]] } }],
+      other: 42,
+      relations: [],
+    };
+    const text = JSON.stringify(graph, null, 2);
+    const whole = await read(text, 1 << 20);
+    expect(whole).toEqual([
+      { kind: 'section-start', section: 'documents' },
+      ['documents', 0, graph.documents[0]],
+      { kind: 'section-end', section: 'documents', count: 1 },
+      { kind: 'section-start', section: 'entities' },
+      ['entities', 0, graph.entities[0]],
+      { kind: 'section-end', section: 'entities', count: 1 },
+      { kind: 'not-array', section: 'other' },
+      { kind: 'section-start', section: 'relations' },
+      { kind: 'section-end', section: 'relations', count: 0 },
+    ]);
+    for (const size of [1, 2, 3, 7, 64]) expect(await read(text, size)).toEqual(whole);
+  });
+
+  it('refuses a file that is cut short or is not one object', async () => {
+    await expect(read('{"entities": [{"id": "a"}', 4)).rejects.toThrow(JsonSyntaxError);
+    await expect(read('[1, 2]', 4)).rejects.toThrow(/must be one object/);
+  });
+});
+
+describe('npm run generate', () => {
+  it('writes the same valid graph for the same seed, with hubs', async () => {
+    const text = await generated(500, 4_000, 3);
+    expect(await generated(500, 4_000, 3)).toBe(text);
+    expect(await generated(500, 4_000, 4)).not.toBe(text);
+    const graph = JSON.parse(text) as {
+      entities: { aliases?: string[]; start?: string }[];
+      relations: { source: string; target: string; start?: string }[];
+    };
+    expect(validateGraph(graph)).toEqual([]);
+    expect(graph.entities).toHaveLength(500);
+    expect(graph.relations).toHaveLength(4_000);
+    const degree = new Map<string, number>();
+    for (const r of graph.relations) {
+      for (const id of new Set([r.source, r.target])) degree.set(id, (degree.get(id) ?? 0) + 1);
+    }
+    const sorted = [...degree.values()].sort((a, b) => b - a);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    expect(sorted[0]!).toBeGreaterThan(10 * median);
+    const dated = graph.relations.filter((r) => r.start !== undefined).length / 4_000;
+    expect(dated).toBeGreaterThan(0.2);
+    expect(dated).toBeLessThan(0.4);
+    expect(graph.entities.some((e) => e.aliases)).toBe(true);
+  });
+});
+
+describe('the hub threshold', () => {
+  it('is the smallest degree of the top 1%, never below 10', () => {
+    expect(hubDegree([])).toBe(10);
+    expect(hubDegree([3, 2, 1])).toBe(10);
+    const degrees = Array.from({ length: 1_000 }, (_, i) => i);
+    expect(hubDegree(degrees)).toBe(990);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { createApp } from '../server/app';
 import { loadConfig } from '../server/config';
-import { applySchema, loadGraphFile } from '../seed/load';
+import { applySchema, dropGenerations, loadGraphFile } from '../seed/load';
 import { buildClientIfStale } from './build-client';
 import { connect } from './connect';
 
@@ -35,10 +35,12 @@ async function main(): Promise<void> {
   await applySchema(db);
   const [row] = await db.read<{ count: number }>('count-entities');
   if ((row?.count ?? 0) === 0) {
-    const loaded = await loadGraphFile(db);
+    const loaded = await loadGraphFile(db, undefined, { log });
     log(`Loaded the default graph: ${loaded.entities} entities, ${loaded.relations} relations.`);
   } else {
     log(`The database holds ${row?.count} entities; the default graph is not reloaded.`);
+    const leftovers = await dropGenerations(db);
+    if (leftovers > 0) log(`Removed ${leftovers} nodes left by an interrupted import.`);
   }
   const app = await createApp(db);
   running.stopApp = app.stop;

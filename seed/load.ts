@@ -1,25 +1,56 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { Neo4jError } from 'neo4j-driver';
 import type { Database } from '../server/db/database';
 import { cypher, cypherStatements } from '../server/db/cypher';
-import { isPartialDate, parseDate } from '../server/domain/dates';
-import { DerivedData, type TypeWords } from './derived';
-import type { GraphFile, GraphRelation, SourceRef } from './types';
-import { type GraphProblem, validateGraph } from './validate';
+import { DerivedData, type GraphMeta } from './derived';
+import { JsonSyntaxError, readJsonItems } from './json-items';
+import { Progress } from './progress';
+import {
+  datedRelation,
+  entityRow,
+  type EntityRow,
+  relationRow,
+  type RelationRow,
+  relationWords,
+  typeWords,
+} from './rows';
+import { Spool } from './spool';
+import type { GraphDocument, GraphEntity, GraphRelation } from './types';
+import { GraphChecker, type GraphProblem } from './validate';
 
 export const DEFAULT_GRAPH_FILE = path.join(__dirname, 'graph.json');
-const ONTOLOGY_FILE = path.join(__dirname, 'ontology.json');
+/**
+ * Rows per write transaction: small enough for any heap, large enough to amortise a commit.
+ * TRACEGRAPH_IMPORT_BATCH changes it (tests use small batches to watch an import midway).
+ */
+const BATCH_ROWS = Number(process.env.TRACEGRAPH_IMPORT_BATCH) || 10_000;
+/** Nodes (with their relations) deleted per transaction when a generation is dropped. */
+const DROP_BATCH = 2_000;
+const TYPE_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 /** A graph file that cannot be loaded; `problems` lists every reason with its JSON path. */
 export class GraphFileError extends Error {
   constructor(
     readonly file: string,
     readonly problems: GraphProblem[],
+    total = problems.length,
   ) {
     const shown = problems.slice(0, 20).map((p) => `  ${p.path}: ${p.message}`);
-    const more = problems.length > 20 ? [`  … and ${problems.length - 20} more`] : [];
+    const more = total > 20 ? [`  … and ${total - 20} more`] : [];
     super(`${file} cannot be loaded:\n${[...shown, ...more].join('\n')}`);
     this.name = 'GraphFileError';
+  }
+}
+
+/** Neo4j refused a step of the load: its own code and message, and what the loader was doing. */
+export class LoadError extends Error {
+  constructor(step: string, cause: unknown) {
+    const detail =
+      cause instanceof Neo4jError ? `${cause.code}: ${cause.message}` : (cause as Error).message;
+    super(`Neo4j refused the load (${step}): ${detail}`, { cause });
+    this.name = 'LoadError';
   }
 }
 
@@ -27,128 +58,104 @@ export interface LoadResult {
   documents: number;
   entities: number;
   relations: number;
+  /** True when the database already held this exact file: nothing was written. */
+  unchanged: boolean;
 }
 
-type RelationWords = TypeWords;
+/** One item read from a file: the text of a JSON item, or a value converted from CSV. */
+export type SourceItem =
+  | { kind: 'section-start'; section: string }
+  | { kind: 'not-array'; section: string }
+  | { kind: 'section-end'; section: string; count: number }
+  | { kind: 'item'; section: string; index: number; text?: string; value?: unknown; at?: string };
 
-/** Readable phrases of each relationship type, from the ontology when it knows the type. */
-function relationWords(): Map<string, RelationWords> {
-  if (!fs.existsSync(ONTOLOGY_FILE)) return new Map();
-  const ontology = JSON.parse(fs.readFileSync(ONTOLOGY_FILE, 'utf8')) as {
-    relationTypes: ({ type: string } & RelationWords)[];
-  };
-  return new Map(ontology.relationTypes.map((t) => [t.type, t]));
+/** Where a graph comes from: a graph file, or neo4j-admin CSVs (seed/csv.ts). */
+export interface GraphSource {
+  /** For messages: the file or files. */
+  name: string;
+  items(onBytes: (chunk: Buffer) => void): AsyncIterable<SourceItem>;
 }
 
-/** "Women's" → "Womens": lets people type names the way they are usually typed. */
-const plain = (name: string) => name.replace(/['’‘`]/g, '');
+export const jsonSource = (file: string): GraphSource => ({
+  name: file,
+  items: (onBytes) => readJsonItems(file, onBytes),
+});
 
-function searchText(names: string[]): string {
-  const all = new Set<string>();
-  for (const name of names) all.add(name).add(plain(name));
-  return [...all].join(' | ');
+/** A file that passed every check, spooled to disk and ready to write. */
+export interface CheckedGraph {
+  source: string;
+  documents: GraphDocument[];
+  entities: Spool;
+  relations: Spool;
+  derived: DerivedData;
+  dir: string;
+  dispose(): void;
 }
 
-const citations = (sources: SourceRef[]) =>
-  sources.flatMap((s) => s.paragraphs.map((p) => `${s.document}:${p}`));
+type Section = 'documents' | 'entities' | 'relations';
 
-function dateBounds(item: { start?: string; end?: string }) {
-  const bounds = (value?: string) => {
-    const parsed = value === undefined ? undefined : parseDate(value);
-    return parsed && isPartialDate(parsed) ? parsed : undefined;
-  };
-  const start = bounds(item.start);
-  const end = bounds(item.end);
-  return {
-    start: item.start ?? null,
-    end: item.end ?? null,
-    startMin: start?.min ?? null,
-    startMax: start?.max ?? null,
-    endMin: end?.min ?? null,
-    endMax: end?.max ?? null,
-  };
-}
-
-/** The phrases a relation of this type gets when the file gives none. */
-function typeWords(type: string, words: Map<string, RelationWords>): RelationWords {
-  const known = words.get(type);
-  const fallback = type.toLowerCase().replace(/_/g, ' ');
-  return {
-    label: known?.label ?? fallback,
-    inverseLabel: known?.inverseLabel ?? `is the object of "${fallback}" by`,
-  };
-}
-
-function relationRow(relation: GraphRelation, words: Map<string, RelationWords>) {
-  const defaults = typeWords(relation.type, words);
-  return {
-    id: relation.id,
-    type: relation.type,
-    source: relation.source,
-    target: relation.target,
-    properties: {
-      id: relation.id,
-      label: relation.label ?? defaults.label,
-      inverseLabel: relation.inverseLabel ?? defaults.inverseLabel,
-      summary: relation.summary ?? null,
-      value: relation.value ?? null,
-      unit: relation.unit ?? null,
-      sources: citations(relation.sources),
-      beyondSource: relation.beyondSource ?? null,
-      ...dateBounds(relation),
-    },
-  };
-}
-
-/** The timeline's node for a relation that has a start date; none for an undated one. */
-function datedRelation(row: ReturnType<typeof relationRow>) {
-  const { properties: p } = row;
-  if (p.start === null) return [];
-  const ends = { relationId: row.id, type: row.type, source: row.source, target: row.target };
-  return [{ ...ends, date: p.start, dateMin: p.startMin, dateMax: p.startMax }];
-}
-
-/** Reads and checks a graph file; throws GraphFileError naming every problem. */
-export function readGraphFile(file: string): GraphFile {
-  return readGraphBytes(file).graph;
-}
-
-function readGraphBytes(file: string): { graph: GraphFile; bytes: Buffer } {
-  let data: unknown;
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-    data = JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new GraphFileError(file, [{ path: '$', message: (error as Error).message }]);
-  }
-  const problems = validateGraph(data);
-  if (problems.length > 0) throw new GraphFileError(file, problems);
-  return { graph: data as GraphFile, bytes };
-}
-
-/** The derived data of a whole graph (CONTRACT-derived.md), computed from the file alone. */
-export function deriveGraph(graph: GraphFile, bytes: Buffer, words = relationWords()) {
+/**
+ * Pass 1, without Neo4j: streams the source, checks ALL of it (shape, dates, duplicate ids,
+ * dangling ends, unknown documents: every problem with its path, in one pass), computes the
+ * derived data and spools the rows to a temporary directory. Throws GraphFileError when
+ * anything is wrong: then nothing was started or written anywhere.
+ */
+export async function checkGraph(source: GraphSource): Promise<CheckedGraph> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracegraph-import-'));
+  const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
+  const checker = new GraphChecker();
   const derived = new DerivedData();
-  derived.addBytes(bytes);
-  for (const _ of graph.documents) derived.addDocument();
-  for (const entity of graph.entities) derived.addEntity(entity);
-  for (const relation of graph.relations) {
-    derived.addRelation(relation, typeWords(relation.type, words));
+  const words = relationWords();
+  const documents: GraphDocument[] = [];
+  const entities = new Spool(path.join(dir, 'entities.ndjson'));
+  const relations = new Spool(path.join(dir, 'relations.ndjson'));
+  try {
+    try {
+      for await (const item of source.items((chunk) => derived.addBytes(chunk))) {
+        if (item.kind !== 'item') {
+          if (item.kind === 'section-end') checker.sectionEnd(item.section, item.count);
+          else checker.section(item.section, item.kind === 'section-start');
+        } else {
+          const section = item.section as Section;
+          let value = item.value;
+          if (item.text !== undefined) {
+            try {
+              value = JSON.parse(item.text);
+            } catch (error) {
+              checker.add({
+                path: `$.${section}[${item.index}]`,
+                message: `not valid JSON: ${(error as Error).message}`,
+              });
+              continue;
+            }
+          }
+          if (!(['documents', 'entities', 'relations'] as const).includes(section)) continue;
+          if (!checker.item(section, item.index, value, item.at) || checker.total > 0) continue;
+          if (section === 'documents') {
+            documents.push(value as GraphDocument);
+            derived.addDocument();
+          } else if (section === 'entities') {
+            derived.addEntity(value as GraphEntity);
+            await entities.write(entityRow(value as GraphEntity));
+          } else {
+            const relation = value as GraphRelation;
+            derived.addRelation(relation, typeWords(relation.type, words));
+            await relations.write(relationRow(relation, words));
+          }
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof JsonSyntaxError)) throw error;
+      checker.add({ path: '$', message: error.message });
+    }
+    await Promise.all([entities.close(), relations.close()]);
+    const problems = checker.finish();
+    if (problems.length > 0) throw new GraphFileError(source.name, problems, checker.total);
+    return { source: source.name, documents, entities, relations, derived, dir, dispose };
+  } catch (error) {
+    dispose();
+    throw error;
   }
-  return derived;
-}
-
-/** Relationship ids are indexed per type; the type was checked against the file's pattern. */
-export async function ensureRelationIdIndexes(db: Database, types: string[]): Promise<void> {
-  for (const type of types) {
-    if (!/^[A-Z][A-Z0-9_]*$/.test(type)) throw new Error(`Not a relationship type: ${type}`);
-    const statement = cypher('relation-id-index')
-      .replace('relation_id_TYPE', `relation_id_${type.toLowerCase()}`)
-      .replace('`TYPE`', `\`${type}\``);
-    await db.runText('WRITE', statement);
-  }
-  await db.read('await-indexes');
 }
 
 /** Creates the constraints and indexes (idempotent) and waits until they are online. */
@@ -157,38 +164,166 @@ export async function applySchema(db: Database): Promise<void> {
   await db.read('await-indexes');
 }
 
+/** Relationship ids are indexed per type; the type was checked against the file's pattern. */
+export async function ensureRelationIdIndexes(db: Database, types: string[]): Promise<void> {
+  for (const type of types) {
+    if (!TYPE_NAME.test(type)) throw new Error(`Not a relationship type: ${type}`);
+    const statement = cypher('relation-id-index')
+      .replace('relation_id_TYPE', `relation_id_${type.toLowerCase()}`)
+      .replace('`TYPE`', `\`${type}\``);
+    await db.runText('WRITE', statement);
+  }
+  // In the loader's own transaction (long timeout): new indexes on a large store take a while.
+  await db.writeSteps([{ name: 'await-indexes' }]);
+}
+
+async function step<T>(what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new LoadError(what, error);
+  }
+}
+
 /**
- * Validates the whole file, then writes it in ONE transaction with MERGE on ids: nothing is
- * written unless all of it is valid, and loading the same file twice changes nothing.
+ * Deletes what an interrupted import left (a staged generation, a retired one not yet
+ * dropped), in batches. The live graph is not touched. Returns the number of nodes deleted.
  */
-export async function loadGraphFile(db: Database, file = DEFAULT_GRAPH_FILE): Promise<LoadResult> {
-  const { graph, bytes } = readGraphBytes(file);
-  const words = relationWords();
-  const derived = deriveGraph(graph, bytes, words);
-  await ensureRelationIdIndexes(db, derived.relationTypes());
-  const entities = graph.entities.map((e) => ({
-    id: e.id,
-    name: e.name,
-    kind: e.kind,
-    aliases: e.aliases ?? [],
-    summary: e.summary ?? null,
-    sources: citations(e.sources),
-    beyondSource: e.beyondSource ?? null,
-    searchText: searchText([e.name, ...(e.aliases ?? [])]),
-    degree: derived.degree(e.id),
-    ...dateBounds(e),
-  }));
-  const relations = graph.relations.map((r) => relationRow(r, words));
-  await db.writeAll([
-    { name: 'load-documents', params: { documents: graph.documents } },
-    { name: 'load-entities', params: { entities } },
-    { name: 'load-relations', params: { relations } },
-    { name: 'load-dated-relations', params: { dated: relations.flatMap(datedRelation) } },
-    { name: 'load-meta', params: { meta: derived.finish() } },
-  ]);
-  return {
-    documents: graph.documents.length,
-    entities: graph.entities.length,
-    relations: graph.relations.length,
+export async function dropGenerations(db: Database, progress?: Progress): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const [rows] = await step('dropping an old generation', () =>
+      db.writeSteps([{ name: 'drop-generation', params: { batch: DROP_BATCH } }]),
+    );
+    const deleted = Number(rows?.[0]?.deleted ?? 0);
+    total += deleted;
+    progress?.update(total);
+    if (deleted === 0) return total;
+  }
+}
+
+/** Runs `write` on each batch while the next one is read: one transaction in flight. */
+async function pipeline<T>(
+  batches: AsyncIterable<T[]>,
+  write: (batch: T[]) => Promise<void>,
+): Promise<void> {
+  let inFlight: Promise<void> | undefined;
+  for await (const batch of batches) {
+    await inFlight;
+    inFlight = write(batch);
+    // Keeps an early failure from going unhandled while the next batch is being read.
+    inFlight.catch(() => undefined);
+  }
+  await inFlight;
+}
+
+export interface WriteOptions {
+  log?: (line: string) => void;
+  progress?: Progress;
+  /** Write even when the database already holds this exact file. */
+  force?: boolean;
+}
+
+/**
+ * Pass 2: writes a checked graph as a new generation under staging labels (invisible to the
+ * app), in batches, then switches it live in one short transaction and drops the old one.
+ * Killed at any point, the live graph is whole (old before the switch, new after it), and
+ * the next load removes the leftovers first.
+ */
+export async function writeGraph(
+  db: Database,
+  graph: CheckedGraph,
+  options: WriteOptions = {},
+): Promise<LoadResult> {
+  const log = options.log ?? (() => undefined);
+  const progress = options.progress ?? new Progress(log, false);
+  const meta: GraphMeta = graph.derived.finish();
+  const result = {
+    documents: meta.documents,
+    entities: meta.entities,
+    relations: meta.relations,
+    unchanged: false,
   };
+  const [[current] = []] = await step('reading the loaded graph', () =>
+    db.writeSteps([{ name: 'current-meta' }]),
+  );
+  const leftovers = await dropGenerations(db);
+  if (leftovers > 0) log(`Removed ${leftovers} nodes left by an interrupted import.`);
+  if (current?.fileHash === meta.fileHash && !options.force) return { ...result, unchanged: true };
+
+  await step('creating relation id indexes', () =>
+    ensureRelationIdIndexes(db, graph.derived.relationTypes()),
+  );
+  await step('staging documents', () =>
+    db.writeSteps([{ name: 'stage-documents', params: { rows: graph.documents } }]),
+  );
+
+  const elementIds = new Map<string, string>();
+  progress.start('Writing entities', meta.entities);
+  await pipeline(graph.entities.batches<EntityRow>(BATCH_ROWS), async (batch) => {
+    const rows = batch.map((row) => ({ ...row, degree: graph.derived.degree(row.id) }));
+    const [created] = await step('writing entities', () =>
+      db.writeSteps([{ name: 'stage-entities', params: { rows } }]),
+    );
+    for (const r of created ?? []) elementIds.set(r.id as string, r.elementId as string);
+    progress.update(elementIds.size);
+  });
+
+  let written = 0;
+  progress.start('Writing relations', meta.relations);
+  await pipeline(graph.relations.batches<RelationRow>(BATCH_ROWS), async (batch) => {
+    const rows = batch.map((row) => ({
+      type: row.type,
+      source: elementIds.get(row.source),
+      target: elementIds.get(row.target),
+      properties: row.properties,
+    }));
+    const dated = batch.flatMap(datedRelation);
+    await step('writing relations', () =>
+      db.writeSteps([
+        { name: 'stage-relations', params: { rows } },
+        { name: 'stage-dated-relations', params: { rows: dated } },
+      ]),
+    );
+    written += batch.length;
+    progress.update(written);
+  });
+
+  const switched = performance.now();
+  await step('switching to the new graph', () =>
+    db.writeSteps(
+      cypherStatements('switch-generation').map((_, i) => ({
+        name: `switch-generation#${i}`,
+        params: { meta },
+      })),
+      600_000,
+    ),
+  );
+  log(`Switched to the new graph in ${Math.round(performance.now() - switched)} ms.`);
+  const dropped = await dropGenerations(db);
+  log(`Dropped the previous graph (${dropped} nodes).`);
+  return result;
+}
+
+/** Checks a source (pass 1), then writes it (pass 2); see checkGraph and writeGraph. */
+export async function loadGraph(
+  db: Database,
+  source: GraphSource,
+  options: WriteOptions = {},
+): Promise<LoadResult> {
+  const graph = await checkGraph(source);
+  try {
+    return await writeGraph(db, graph, options);
+  } finally {
+    graph.dispose();
+  }
+}
+
+/** Loads a graph file (the seed by default) as the whole live graph. */
+export function loadGraphFile(
+  db: Database,
+  file = DEFAULT_GRAPH_FILE,
+  options: WriteOptions = {},
+): Promise<LoadResult> {
+  return loadGraph(db, jsonSource(file), options);
 }

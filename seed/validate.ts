@@ -1,7 +1,6 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { isPartialDate, parseDate } from '../server/domain/dates';
 import { graphFileSchema } from './graph-schema';
-import type { GraphFile } from './types';
 
 export interface GraphProblem {
   /** Where it is, as a JSON path: `$.relations[12].target`. */
@@ -10,7 +9,6 @@ export interface GraphProblem {
 }
 
 const ajv = new Ajv({ allErrors: true });
-const checkShape = ajv.compile(graphFileSchema);
 
 /** `/relations/12/target` → `$.relations[12].target` */
 function jsonPath(pointer: string): string {
@@ -64,59 +62,148 @@ function checkDates(item: { start?: string; end?: string }, at: string): GraphPr
   return problems;
 }
 
+type Section = 'documents' | 'entities' | 'relations';
+const SECTIONS: readonly Section[] = ['documents', 'entities', 'relations'];
+const checkItem = {
+  documents: ajv.compile(graphFileSchema.properties.documents.items),
+  entities: ajv.compile(graphFileSchema.properties.entities.items),
+  relations: ajv.compile(graphFileSchema.properties.relations.items),
+};
+/** How many problems are listed; the rest are counted. */
+export const MAX_LISTED_PROBLEMS = 200;
+
+type Item = Record<string, unknown>;
+const isObject = (value: unknown): value is Item =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
- * Checks a whole graph file and returns every problem found, each with its JSON path.
- * An empty list means the file can be loaded.
+ * Checks a graph file item by item, as a streaming reader hands them over, and collects every
+ * problem (shape, dates, duplicate ids, dangling ends, unknown documents) with its JSON path
+ * in one pass, whatever order the sections come in. Memory: the ids, not the items.
+ */
+export class GraphChecker {
+  /** The first MAX_LISTED_PROBLEMS problems, in file order. */
+  readonly problems: GraphProblem[] = [];
+  total = 0;
+  private readonly ids: Record<Section, Set<string>> = {
+    documents: new Set(),
+    entities: new Set(),
+    relations: new Set(),
+  };
+  private readonly finished = new Set<string>();
+  /** References to ids whose section has not been read yet: checked at the end. */
+  private readonly pending: { section: Section; id: string; problem: GraphProblem }[] = [];
+
+  add(problem: GraphProblem): void {
+    this.total += 1;
+    if (this.problems.length < MAX_LISTED_PROBLEMS) this.problems.push(problem);
+  }
+
+  /** A top-level field: one of the three sections, given as an array. */
+  section(name: string, isArray: boolean): void {
+    if (!(SECTIONS as readonly string[]).includes(name)) {
+      this.add({ path: `$.${name}`, message: 'is not a known field' });
+    } else if (!isArray) this.add({ path: `$.${name}`, message: 'must be array' });
+  }
+
+  sectionEnd(name: string, count: number): void {
+    this.finished.add(name);
+    if (name === 'documents' && count === 0) {
+      this.add({ path: '$.documents', message: 'must NOT have fewer than 1 items' });
+    }
+  }
+
+  /** Checks one item; true when it is valid on its own (references may still fail later). */
+  item(section: Section, index: number, value: unknown, at = `$.${section}[${index}]`): boolean {
+    const before = this.total;
+    const check = checkItem[section];
+    if (!check(value)) {
+      for (const error of check.errors ?? []) {
+        const problem = shapeProblem(error);
+        this.add({ ...problem, path: at + problem.path.slice(1) });
+      }
+    }
+    if (!isObject(value)) return false;
+    const id = value.id;
+    if (typeof id === 'string') {
+      if (this.ids[section].has(id))
+        this.add({ path: `${at}.id`, message: `duplicate id "${id}"` });
+      this.ids[section].add(id);
+    }
+    if (section !== 'documents') {
+      this.checkDates(value, at);
+      this.checkSources(value.sources, at);
+    }
+    if (section === 'relations') {
+      for (const end of ['source', 'target'] as const) {
+        const ref = value[end];
+        if (typeof ref === 'string') {
+          this.reference('entities', ref, { path: `${at}.${end}`, message: `no entity "${ref}"` });
+        }
+      }
+      if (value.unit !== undefined && value.value === undefined) {
+        this.add({ path: `${at}.value`, message: 'a unit needs a value' });
+      }
+    }
+    return this.total === before;
+  }
+
+  /** Every problem found, after the whole file has been read. */
+  finish(): GraphProblem[] {
+    for (const section of SECTIONS) {
+      if (!this.finished.has(section) && !this.seenAsNonArray(section)) {
+        this.add({ path: `$.${section}`, message: 'is required' });
+      }
+    }
+    for (const { section, id, problem } of this.pending) {
+      if (!this.ids[section].has(id)) this.add(problem);
+    }
+    this.pending.length = 0;
+    return this.problems;
+  }
+
+  private seenAsNonArray(section: Section): boolean {
+    return this.problems.some((p) => p.path === `$.${section}` && p.message === 'must be array');
+  }
+
+  private reference(section: Section, id: string, problem: GraphProblem): void {
+    if (this.ids[section].has(id)) return;
+    if (this.finished.has(section)) this.add(problem);
+    else this.pending.push({ section, id, problem });
+  }
+
+  private checkSources(sources: unknown, at: string): void {
+    if (!Array.isArray(sources)) return;
+    sources.forEach((source: unknown, j) => {
+      if (!isObject(source) || typeof source.document !== 'string') return;
+      this.reference('documents', source.document, {
+        path: `${at}.sources[${j}].document`,
+        message: `no document "${source.document}" in $.documents`,
+      });
+    });
+  }
+
+  private checkDates(item: Item, at: string): void {
+    const dates: { start?: string; end?: string } = {};
+    for (const field of ['start', 'end'] as const) {
+      if (typeof item[field] === 'string') dates[field] = item[field];
+    }
+    for (const problem of checkDates(dates, at)) this.add(problem);
+  }
+}
+
+/**
+ * Checks a whole graph file held in memory and returns every problem found, each with its
+ * JSON path. An empty list means the file can be loaded.
  */
 export function validateGraph(data: unknown): GraphProblem[] {
-  if (!checkShape(data)) return (checkShape.errors ?? []).map(shapeProblem);
-  const graph = data as GraphFile;
-  const problems: GraphProblem[] = [];
-  const documents = new Set<string>();
-  graph.documents.forEach((doc, i) => {
-    if (documents.has(doc.id)) {
-      problems.push({ path: `$.documents[${i}].id`, message: `duplicate id "${doc.id}"` });
-    }
-    documents.add(doc.id);
-  });
-  const checkSources = (sources: GraphFile['entities'][number]['sources'], at: string) =>
-    sources.forEach((source, j) => {
-      if (!documents.has(source.document)) {
-        problems.push({
-          path: `${at}.sources[${j}].document`,
-          message: `no document "${source.document}" in $.documents`,
-        });
-      }
-    });
-
-  const entities = new Set<string>();
-  graph.entities.forEach((entity, i) => {
-    const at = `$.entities[${i}]`;
-    if (entities.has(entity.id)) {
-      problems.push({ path: `${at}.id`, message: `duplicate id "${entity.id}"` });
-    }
-    entities.add(entity.id);
-    problems.push(...checkDates(entity, at));
-    checkSources(entity.sources, at);
-  });
-
-  const relations = new Set<string>();
-  graph.relations.forEach((relation, i) => {
-    const at = `$.relations[${i}]`;
-    if (relations.has(relation.id)) {
-      problems.push({ path: `${at}.id`, message: `duplicate id "${relation.id}"` });
-    }
-    relations.add(relation.id);
-    for (const end of ['source', 'target'] as const) {
-      if (!entities.has(relation[end])) {
-        problems.push({ path: `${at}.${end}`, message: `no entity "${relation[end]}"` });
-      }
-    }
-    if (relation.unit !== undefined && relation.value === undefined) {
-      problems.push({ path: `${at}.value`, message: 'a unit needs a value' });
-    }
-    problems.push(...checkDates(relation, at));
-    checkSources(relation.sources, at);
-  });
-  return problems;
+  if (!isObject(data)) return [{ path: '$', message: 'must be object' }];
+  const checker = new GraphChecker();
+  for (const [name, value] of Object.entries(data)) {
+    checker.section(name, Array.isArray(value));
+    if (!Array.isArray(value) || !(SECTIONS as readonly string[]).includes(name)) continue;
+    value.forEach((item: unknown, i) => checker.item(name as Section, i, item));
+    checker.sectionEnd(name, value.length);
+  }
+  return checker.finish();
 }

@@ -1,7 +1,7 @@
 import createDebug from 'debug';
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
 import type { Neo4jSettings } from '../config';
-import { cypher } from './cypher';
+import { cypher, cypherStatements } from './cypher';
 import { toGraphQLError } from './errors';
 import { disableNagleOnClientSockets } from './no-delay';
 
@@ -74,16 +74,39 @@ export class Database {
 
   /** Runs several named writes in ONE transaction: all of them take effect, or none. */
   async writeAll(steps: { name: string; params: Params }[], timeoutMs = 120_000): Promise<void> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
     try {
-      await session.executeWrite(
-        async (tx) => {
-          for (const step of steps) await this.runIn(tx, step.name, cypher(step.name), step.params);
-        },
-        { timeout: timeoutMs, metadata: { app: 'tracegraph', statement: 'load' } },
-      );
+      await this.writeSteps(steps, timeoutMs);
     } catch (error) {
       throw toGraphQLError(error);
+    }
+  }
+
+  /**
+   * Like writeAll, returning each step's records, for the loader: a step is the name of a
+   * file or of one statement in it (`name#2`, counted from 0). Neo4j's own error goes through
+   * unchanged, so a command line can say what it is.
+   */
+  async writeSteps(
+    steps: { name: string; params?: Params }[],
+    timeoutMs = 120_000,
+  ): Promise<RecordShape[][]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
+    try {
+      return await session.executeWrite(
+        async (tx) => {
+          const results: RecordShape[][] = [];
+          for (const { name, params = {} } of steps) {
+            const [file, part] = name.split('#');
+            const text = part === undefined ? cypher(name) : cypherStatements(file!)[Number(part)]!;
+            results.push(await this.runIn(tx, name, text, params));
+          }
+          return results;
+        },
+        {
+          timeout: timeoutMs,
+          metadata: { app: 'tracegraph', statement: steps[0]?.name ?? 'load' },
+        },
+      );
     } finally {
       await session.close();
     }

@@ -1,3 +1,0 @@
-UNWIND $documents AS doc
-MERGE (d:Document {id: doc.id})
-SET d += doc

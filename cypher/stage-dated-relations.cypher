@@ -1,0 +1,3 @@
+UNWIND $rows AS row
+CREATE (d:Staged:StagedDatedRelation)
+SET d = row

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { isPartialDate, parseDate } from '../server/domain/dates';
+import type { TypeWords } from './derived';
+import type { GraphEntity, GraphRelation, SourceRef } from './types';
+
+/** How graph-file items are stored in Neo4j: one row per entity, relation, dated relation. */
+const ONTOLOGY_FILE = path.join(__dirname, 'ontology.json');
+
+/** Readable phrases of each relationship type, from the ontology when it knows the type. */
+export function relationWords(): Map<string, TypeWords> {
+  if (!fs.existsSync(ONTOLOGY_FILE)) return new Map();
+  const ontology = JSON.parse(fs.readFileSync(ONTOLOGY_FILE, 'utf8')) as {
+    relationTypes: ({ type: string } & TypeWords)[];
+  };
+  return new Map(
+    ontology.relationTypes.map((t) => [t.type, { label: t.label, inverseLabel: t.inverseLabel }]),
+  );
+}
+
+/** The phrases a relation of this type gets when the file gives none. */
+export function typeWords(type: string, words: Map<string, TypeWords>): TypeWords {
+  const known = words.get(type);
+  const fallback = type.toLowerCase().replace(/_/g, ' ');
+  return {
+    label: known?.label ?? fallback,
+    inverseLabel: known?.inverseLabel ?? `is the object of "${fallback}" by`,
+  };
+}
+
+/** "Women's" → "Womens": lets people type names the way they are usually typed. */
+const plain = (name: string) => name.replace(/['’‘`]/g, '');
+
+function searchText(names: string[]): string {
+  const all = new Set<string>();
+  for (const name of names) all.add(name).add(plain(name));
+  return [...all].join(' | ');
+}
+
+const citations = (sources: SourceRef[]) =>
+  sources.flatMap((s) => s.paragraphs.map((p) => `${s.document}:${p}`));
+
+function dateBounds(item: { start?: string; end?: string }) {
+  const bounds = (value?: string) => {
+    const parsed = value === undefined ? undefined : parseDate(value);
+    return parsed && isPartialDate(parsed) ? parsed : undefined;
+  };
+  const start = bounds(item.start);
+  const end = bounds(item.end);
+  return {
+    start: item.start ?? null,
+    end: item.end ?? null,
+    startMin: start?.min ?? null,
+    startMax: start?.max ?? null,
+    endMin: end?.min ?? null,
+    endMax: end?.max ?? null,
+  };
+}
+
+/** An entity's properties, without `degree` (known once every relation has been read). */
+export function entityRow(e: GraphEntity) {
+  return {
+    id: e.id,
+    name: e.name,
+    kind: e.kind,
+    aliases: e.aliases ?? [],
+    summary: e.summary ?? null,
+    sources: citations(e.sources),
+    beyondSource: e.beyondSource ?? null,
+    searchText: searchText([e.name, ...(e.aliases ?? [])]),
+    ...dateBounds(e),
+  };
+}
+
+export type EntityRow = ReturnType<typeof entityRow>;
+
+export function relationRow(relation: GraphRelation, words: Map<string, TypeWords>) {
+  const defaults = typeWords(relation.type, words);
+  return {
+    id: relation.id,
+    type: relation.type,
+    source: relation.source,
+    target: relation.target,
+    properties: {
+      id: relation.id,
+      label: relation.label ?? defaults.label,
+      inverseLabel: relation.inverseLabel ?? defaults.inverseLabel,
+      summary: relation.summary ?? null,
+      value: relation.value ?? null,
+      unit: relation.unit ?? null,
+      sources: citations(relation.sources),
+      beyondSource: relation.beyondSource ?? null,
+      ...dateBounds(relation),
+    },
+  };
+}
+
+export type RelationRow = ReturnType<typeof relationRow>;
+
+/** The timeline's node for a relation that has a start date; none for an undated one. */
+export function datedRelation(row: RelationRow) {
+  const { properties: p } = row;
+  if (p.start === null) return [];
+  const ends = { relationId: row.id, type: row.type, source: row.source, target: row.target };
+  return [{ ...ends, date: p.start, dateMin: p.startMin, dateMax: p.startMax }];
+}

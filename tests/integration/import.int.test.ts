@@ -1,0 +1,187 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import { PROJECT_ROOT } from '../../server/config';
+import type { Database } from '../../server/db/database';
+import { generateGraph } from '../../seed/generate';
+import { GraphFileError, loadGraphFile } from '../../seed/load';
+import { type PrivateNeo4j, startPrivateNeo4j } from '../support/local-database';
+
+const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+
+async function generate(file: string, entities: number, relations: number, seed: number) {
+  const out = fs.createWriteStream(file);
+  await generateGraph({ entities, relations, seed }, out);
+  out.end();
+  await finished(out);
+}
+
+/** What a user of the graph sees: counts, the derived data and what is not live. */
+async function snapshot(db: Database) {
+  const [row] = await db.runText<Record<string, unknown>>(
+    'READ',
+    `MATCH (m:GraphMeta)
+     RETURN m.fileHash AS fileHash, m.loadedAt AS loadedAt,
+            COUNT { (:Entity) } AS entities,
+            COUNT { (:Entity)-[]->(:Entity) } AS relations,
+            COUNT { (:DatedRelation) } AS dated,
+            COUNT { (:Document) } AS documents,
+            COUNT { (n) WHERE n:Staged OR n:Retired } AS notLive,
+            COUNT { (:GraphMeta) } AS metas`,
+  );
+  return row!;
+}
+
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/** `npm run import -- FILE` as its own process group (tsx runs node as a child). */
+function runImport(file: string, env: NodeJS.ProcessEnv): ChildProcess & { output: () => string } {
+  const child = spawn(TSX, ['scripts/import.ts', file], {
+    cwd: PROJECT_ROOT,
+    env: { ...env, TRACEGRAPH_IMPORT_BATCH: '500' },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return Object.assign(child, { output: () => output });
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+describe('importing a generated graph into its own Neo4j', () => {
+  let neo4j: PrivateNeo4j;
+  let dir: string;
+  let first: string;
+  let second: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracegraph-import-test-'));
+    first = path.join(dir, 'first.json');
+    second = path.join(dir, 'second.json');
+    await generate(first, 600, 3_000, 1);
+    await generate(second, 800, 5_000, 2);
+    neo4j = await startPrivateNeo4j();
+  }, 180_000);
+  afterAll(async () => {
+    await neo4j?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads a few thousand relations with their derived data', async () => {
+    const result = await loadGraphFile(neo4j.db, first);
+    expect(result).toMatchObject({ entities: 600, relations: 3_000, unchanged: false });
+    const graph = JSON.parse(fs.readFileSync(first, 'utf8')) as {
+      relations: { start?: string }[];
+    };
+    expect(await snapshot(neo4j.db)).toMatchObject({
+      fileHash: sha256(first),
+      entities: 600,
+      relations: 3_000,
+      dated: graph.relations.filter((r) => r.start !== undefined).length,
+      documents: 1,
+      notLive: 0,
+      metas: 1,
+    });
+    const [ids] = await neo4j.db.runText<{ distinct: number }>(
+      'READ',
+      'MATCH (:Entity)-[r]->(:Entity) RETURN count(DISTINCT r.id) AS distinct',
+    );
+    expect(ids?.distinct).toBe(3_000);
+  }, 300_000);
+
+  it('a second import of the same file changes nothing', async () => {
+    const before = await snapshot(neo4j.db);
+    const result = await loadGraphFile(neo4j.db, first);
+    expect(result.unchanged).toBe(true);
+    expect(await snapshot(neo4j.db)).toEqual(before);
+  }, 300_000);
+
+  it('killed with kill -9 halfway, leaves the old graph whole; the next import cleans up', async () => {
+    const before = await snapshot(neo4j.db);
+    const child = runImport(second, neo4j.env);
+    const exit = exited(child);
+    await new Promise<void>((resolve, reject) => {
+      const watch = setInterval(() => {
+        if (/Writing relations: [5-9]\d%/.test(child.output())) {
+          clearInterval(watch);
+          process.kill(-child.pid!, 'SIGKILL');
+          resolve();
+        } else if (child.exitCode !== null) {
+          clearInterval(watch);
+          reject(new Error(`the import ended before halfway:\n${child.output()}`));
+        }
+      }, 50);
+    });
+    await exit;
+    const after = await snapshot(neo4j.db);
+    // The live graph is the old one, whole; the half-written generation is there, unseen.
+    expect({ ...after, notLive: 0 }).toEqual({ ...before, notLive: 0 });
+    expect(after.notLive).toBeGreaterThan(0);
+    const [hub] = await neo4j.db.runText<{ relations: number }>(
+      'READ',
+      `MATCH (n:Entity) WITH n ORDER BY n.degree DESC LIMIT 1
+       RETURN COUNT { (n)-[]-(:Entity) } AS relations, n.degree AS degree`,
+    );
+    expect(hub?.relations).toBeGreaterThan(0);
+
+    const again = runImport(second, neo4j.env);
+    expect(await exited(again)).toBe(0);
+    expect(again.output()).toMatch(/Removed \d+ nodes left by an interrupted import/);
+    expect(await snapshot(neo4j.db)).toMatchObject({
+      fileHash: sha256(second),
+      entities: 800,
+      relations: 5_000,
+      notLive: 0,
+      metas: 1,
+    });
+  }, 600_000);
+
+  it('lists every problem of an invalid file, a bad date among shape errors, and writes nothing', async () => {
+    const graph = JSON.parse(fs.readFileSync(first, 'utf8')) as Record<string, unknown[]>;
+    const entities = graph.entities as Record<string, unknown>[];
+    const relations = graph.relations as Record<string, unknown>[];
+    entities[3]!.kind = 'SPACESHIP';
+    entities[5]!.colour = 'red';
+    entities[7]!.start = '2015-02-30';
+    relations[9]!.target = 'nowhere';
+    relations[11]!.id = relations[10]!.id;
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify(graph));
+    const before = await snapshot(neo4j.db);
+    const error = await loadGraphFile(neo4j.db, bad).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphFileError);
+    expect((error as GraphFileError).problems.map((p) => p.path)).toEqual([
+      '$.entities[3].kind',
+      '$.entities[5].colour',
+      '$.entities[7].start',
+      '$.relations[9].target',
+      '$.relations[11].id',
+    ]);
+    expect(await snapshot(neo4j.db)).toEqual(before);
+  });
+
+  it('refuses an invalid file before it starts Neo4j or writes a schema', async () => {
+    const bad = path.join(dir, 'bad-date.json');
+    const graph = JSON.parse(fs.readFileSync(first, 'utf8')) as {
+      entities: Record<string, unknown>[];
+    };
+    graph.entities[2]!.start = '1999-13';
+    graph.entities[4]!.name = '';
+    fs.writeFileSync(bad, JSON.stringify(graph));
+    const dataDir = path.join(dir, 'never-started');
+    const env: NodeJS.ProcessEnv = { ...process.env, TRACEGRAPH_DATA_DIR: dataDir };
+    delete env.NEO4J_URI;
+    const child = runImport(bad, env);
+    expect(await exited(child)).toBe(1);
+    expect(child.output()).toContain('$.entities[2].start');
+    expect(child.output()).toContain('$.entities[4].name');
+    expect(child.output()).not.toContain('Starting the local Neo4j');
+    expect(fs.existsSync(dataDir)).toBe(false);
+  }, 120_000);
+});

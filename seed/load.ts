@@ -277,13 +277,10 @@ export async function writeGraph(
       source: elementIds.get(row.source),
       target: elementIds.get(row.target),
       properties: row.properties,
+      dated: datedRelation(row)[0] ?? null,
     }));
-    const dated = batch.flatMap(datedRelation);
     await step('writing relations', () =>
-      db.writeSteps([
-        { name: 'stage-relations', params: { rows } },
-        { name: 'stage-dated-relations', params: { rows: dated } },
-      ]),
+      db.writeSteps([{ name: 'stage-relations', params: { rows } }]),
     );
     written += batch.length;
     progress.update(written);

@@ -20,8 +20,18 @@ CALL () {
   WITH d
   ORDER BY d.dateMin, d.date, d.relationId
   LIMIT $first
-  MATCH (a:Entity {id: d.source})-[r]->(b:Entity {id: d.target})
-  WHERE r.id = d.relationId
+  // The relation itself: by the element id the loader kept (one seek), else between its two
+  // ends (reads every relation between them: thousands between two hubs).
+  CALL (d) {
+    MATCH ()-[r]->()
+    WHERE elementId(r) = d.relationElementId AND r.id = d.relationId
+    RETURN r
+    UNION
+    MATCH (:Entity {id: d.source})-[r]->(:Entity {id: d.target})
+    WHERE d.relationElementId IS NULL AND r.id = d.relationId
+    RETURN r
+  }
+  WITH d, r, startNode(r) AS a, endNode(r) AS b
   // This title only orders rows of one date; the server words it (verb agreement included).
   RETURN d.dateMin AS dateMin, d.date AS date, a.name + ' ' + r.label + ' ' + b.name AS title,
          null AS entity, r {.*, type: type(r), source: a.id, target: b.id} AS relation, a, b

@@ -281,13 +281,10 @@ export async function writeGraph(
       source: elementIds.get(row.source),
       target: elementIds.get(row.target),
       properties: row.properties,
+      dated: datedRelation(row)[0] ?? null,
     }));
-    const dated = batch.flatMap(datedRelation);
     const [[created] = []] = await step('writing relations', () =>
-      db.writeSteps([
-        { name: 'stage-relations', params: { rows } },
-        { name: 'stage-dated-relations', params: { rows: dated } },
-      ]),
+      db.writeSteps([{ name: 'stage-relations', params: { rows } }]),
     );
     // Ends are found by element id: a staged entity that vanished (another process cleaned
     // up while this import ran) would silently drop relations, so the count is checked.

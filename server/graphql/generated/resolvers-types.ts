@@ -406,7 +406,7 @@ export type Query = {
   relationTypes?: Maybe<Array<RelationTypeInfo>>;
   /**
    * The first screen at any graph size: the `limit` (1 to 300) best-connected entities, at
-   * most three relations per entity among them, and how much of the graph is not shown.
+   * most three relations starting at each of them, and how much of the graph is not shown.
    * Null (with an error) when it cannot be read, so the rest of a response survives.
    */
   overview?: Maybe<Overview>;

@@ -1,3 +1,0 @@
-UNWIND $rows AS row
-CREATE (d:Staged:StagedDatedRelation)
-SET d = row

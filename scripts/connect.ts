@@ -1,9 +1,11 @@
 import { type Config } from '../server/config';
-import { Database } from '../server/db/database';
+import { Database, type DatabaseOptions } from '../server/db/database';
 import { type LocalNeo4j, startLocalNeo4j } from '../server/db/local-neo4j';
 
 export interface Connection {
   db: Database;
+  /** How `db` was reached, for a second handle with other options (see server/warm-up.ts). */
+  settings: DatabaseOptions;
   /** The local Neo4j this process started, if it started one. */
   local?: LocalNeo4j;
   close(): Promise<void>;
@@ -51,7 +53,8 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     ? { username: local.username, password: local.password }
     : { username: config.neo4j.username, password: config.neo4j.password };
   log(`Neo4j: ${uri}`);
-  const db = Database.connect({ ...config.neo4j, ...credentials, uri, log });
+  const settings: DatabaseOptions = { ...config.neo4j, ...credentials, uri };
+  const db = Database.connect({ ...settings, log });
   handle.db = db;
   try {
     await waitForNeo4j(db, 60_000);
@@ -62,6 +65,7 @@ export async function connect(config: Config, log: (line: string) => void): Prom
   }
   return {
     db,
+    settings,
     local,
     async close() {
       await db.close();

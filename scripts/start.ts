@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { createApp } from '../server/app';
+import { warmUp } from '../server/warm-up';
 import { loadConfig } from '../server/config';
 import { applySchema, dropGenerations, loadGraphFile } from '../seed/load';
 import { buildClientIfStale } from './build-client';
@@ -42,6 +43,9 @@ async function main(): Promise<void> {
     const leftovers = await dropGenerations(db);
     if (leftovers > 0) log(`Removed ${leftovers} nodes left by an interrupted import.`);
   }
+  // Plans the statements before the first request: a first plan can outlast the API's timeout.
+  const warmed = await warmUp(connection.settings);
+  log(`Query plans warmed in ${(warmed / 1000).toFixed(1)}s.`);
   const app = await createApp(db);
   running.stopApp = app.stop;
   const server = app.app.listen(config.port, config.host, () => {

@@ -176,11 +176,9 @@ export class GraphController {
     const pins = new Map(state.pinned.map((p) => [p.id, p]));
     cy.nodes().forEach((node: NodeSingular) => {
       const pin = pins.get(node.id());
-      if (pin) {
-        node.unlock();
-        node.position({ x: pin.x, y: pin.y });
-        node.lock();
-      } else node.unlock();
+      // Pins are not Cytoscape locks (fCoSE mishandles locked nodes): they are fixed
+      // constraints in fCoSE and put back after any other layout; dragging one moves the pin.
+      if (pin) node.position({ x: pin.x, y: pin.y });
       node.toggleClass('pinned', !!pin);
     });
     cy.elements().removeClass('faded on-path current-step');
@@ -234,10 +232,11 @@ export class GraphController {
     const cy = this.cy;
     const eles = cy.elements().not('.hidden').not('.bundled');
     if (eles.empty()) return Promise.resolve();
-    const layout = eles.layout(layoutOptions(cy, state.layout, cy.nodes('.pinned'), fresh));
+    const layout = eles.layout(layoutOptions(cy, state.layout, eles.nodes('.pinned'), fresh));
     this.running = layout;
     this.layoutDone = new Promise<void>((resolve) => {
       layout.one('layoutstop', () => {
+        for (const pin of state.pinned) cy.getElementById(pin.id).position({ x: pin.x, y: pin.y });
         if (path && state.layout === 'fcose') this.straighten(path);
         resolve();
       });
@@ -258,7 +257,7 @@ export class GraphController {
     const band = 45;
     cy.batch(() => {
       nodes.forEach((node, i) => {
-        if (!node.locked()) node.position({ x: first.x + i * gap, y: first.y });
+        if (!node.hasClass('pinned')) node.position({ x: first.x + i * gap, y: first.y });
       });
       const left = first.x - band;
       const right = first.x + (nodes.length - 1) * gap + band;
@@ -266,7 +265,7 @@ export class GraphController {
         .not('.on-path')
         .forEach((node: NodeSingular) => {
           const p = node.position();
-          if (node.locked() || p.x < left || p.x > right || Math.abs(p.y - first.y) > band) return;
+          if (node.hasClass('pinned') || p.x < left || p.x > right || Math.abs(p.y - first.y) > band) return;
           const side = p.y >= first.y ? 1 : -1;
           node.position({ x: p.x, y: first.y + side * (band + 10 + (hash(node.id()) % 60)) });
         });

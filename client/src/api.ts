@@ -62,7 +62,21 @@ export const ENTITY_FIELDS =
 export const RELATION_FIELDS =
   'id type label inverseLabel summary start end value unit sources { document paragraphs } source { id } target { id }';
 
+/**
+ * Every operation the client sends is a read, so one that timed out (a cold database on a
+ * busy machine) is tried once more before the user sees the error.
+ */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  try {
+    return await send<T>(query, variables);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'QUERY_TIMEOUT')
+      return send<T>(query, variables);
+    throw error;
+  }
+}
+
+async function send<T>(query: string, variables: Record<string, unknown>): Promise<T> {
   let response: Response;
   try {
     response = await fetch('/graphql', {

@@ -194,7 +194,8 @@ export class GraphController {
       if (step) cy.getElementById(`rel:${step.id}`).addClass('current-step');
     }
     cy.$(':selected').unselect();
-    if (state.selected) cy.getElementById(state.selected).select();
+    // What the user picked is never dimmed, even off the traced path.
+    if (state.selected) cy.getElementById(state.selected).select().removeClass('faded');
   }
 
   /**
@@ -265,7 +266,13 @@ export class GraphController {
         .not('.on-path')
         .forEach((node: NodeSingular) => {
           const p = node.position();
-          if (node.hasClass('pinned') || p.x < left || p.x > right || Math.abs(p.y - first.y) > band) return;
+          if (
+            node.hasClass('pinned') ||
+            p.x < left ||
+            p.x > right ||
+            Math.abs(p.y - first.y) > band
+          )
+            return;
           const side = p.y >= first.y ? 1 : -1;
           node.position({ x: p.x, y: first.y + side * (band + 10 + (hash(node.id()) % 60)) });
         });

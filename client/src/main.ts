@@ -63,21 +63,20 @@ let pending: RenderOptions = { fresh: true };
 async function draw(state: ViewState, options: RenderOptions = {}) {
   const mine = ++generation;
   pending = { ...pending, ...options };
-  graph.busy();
+  const release = graph.hold();
   try {
     await data.load(state);
+    if (mine !== generation) return;
+    const use = pending;
+    pending = {};
+    await graph.render(state, data.elements(state), use);
+    if (mine !== generation) return;
+    for (const listener of drawnListeners) listener(state);
   } catch (error) {
     app.fail(error);
-    if (mine === generation) graph.cy.container()!.dataset.layout = 'idle';
-    return;
+  } finally {
+    release();
   }
-  if (mine !== generation) return;
-  const use = pending;
-  pending = {};
-  await graph.render(state, data.elements(state), use);
-  if (mine !== generation) return;
-  document.body.dataset.ready = 'true';
-  for (const listener of drawnListeners) listener(state);
 }
 
 // The URL follows the store: a new view is a new history entry, undo rewrites the current one.

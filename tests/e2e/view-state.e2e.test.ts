@@ -184,7 +184,7 @@ describe('one view state: shared, undone, restored', () => {
     const state = await viewState(page);
     const positions = await cyEval(
       page,
-      (cy) => cy.nodes().map((n) => [n.id(), n.position()]),
+      (cy) => cy.nodes().map((n) => [n.id(), (n as import('cytoscape').NodeSingular).position()]),
       null,
     );
     const url = new URL(page.url()).search;
@@ -199,7 +199,7 @@ describe('one view state: shared, undone, restored', () => {
     expect(await viewState(fresh.page)).toEqual(state);
     expect(new URL(fresh.page.url()).search).toBe(url);
     expect(
-      await cyEval(fresh.page, (cy) => cy.nodes().map((n) => [n.id(), n.position()]), null),
+      await cyEval(fresh.page, (cy) => cy.nodes().map((n) => [n.id(), (n as import('cytoscape').NodeSingular).position()]), null),
     ).toEqual(positions);
     expect(await fresh.page.getByTestId('trace-from').inputValue()).toBe('Shinzo Abe');
     expect([...problems, ...fresh.problems]).toEqual([]);
@@ -243,7 +243,7 @@ describe('one view state: shared, undone, restored', () => {
       (cy) => {
         const e = cy.extent();
         return cy.nodes().every((n) => {
-          const p = n.position();
+          const p = (n as import('cytoscape').NodeSingular).position();
           return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2;
         });
       },

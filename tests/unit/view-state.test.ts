@@ -1,3 +1,4 @@
+/// <reference path="../../client/src/types.d.ts" />
 import type { Entity, Relation } from '../../client/src/api';
 import { GraphController } from '../../client/src/graph/controller';
 import { createGraph } from '../../client/src/graph/model';

@@ -43,7 +43,9 @@ export class GraphController {
   private readonly listeners: { [K in keyof GraphEvents]?: Listener<K>[] } = {};
   private running: { stop(): void } | null = null;
   private laidOut = '';
+  private filtered = '';
   private layoutDone: Promise<void> = Promise.resolve();
+  private finishRunning: () => void = () => undefined;
 
   constructor(readonly cy: Core) {
     cy.on('tap', 'node, edge', (e) => this.emit('tap', e.target.id()));
@@ -74,31 +76,43 @@ export class GraphController {
     for (const listener of (this.listeners[event] ?? []) as Listener<K>[]) listener(payload);
   }
 
-  private setBusy(busy: boolean): void {
-    const container = this.cy.container();
-    if (container) container.dataset.layout = busy ? 'running' : 'idle';
-  }
+  private holds = 0;
 
-  /** Marks the canvas busy at once, before the data for a new state arrives. */
-  busy(): void {
-    this.setBusy(true);
+  /**
+   * Marks the canvas busy (data-layout="running") until the returned release is called;
+   * tools and tests wait for data-layout="idle", which means every hold was released.
+   */
+  hold(): () => void {
+    const container = this.cy.container();
+    this.holds++;
+    if (container) container.dataset.layout = 'running';
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      if (container && this.holds === 0) container.dataset.layout = 'idle';
+    };
   }
 
   /** Makes the canvas show `state` with `elements`; resolves when it is laid out and fitted. */
   async render(state: ViewState, view: ViewElements, options: RenderOptions = {}): Promise<void> {
     const cy = this.cy;
-    this.setBusy(true);
     const wanted = new Set([
       ...view.entities.map((e) => e.id),
       ...view.relations.map((r) => `rel:${r.id}`),
     ]);
     let changed = false;
+    let unplaced = false;
     const fresh = options.fresh || cy.nodes().empty();
     cy.batch(() => {
       const gone = cy.elements().filter((el) => !wanted.has(el.id()));
       if (gone.nonempty()) changed = true;
       gone.remove();
       const side = 60 * Math.sqrt(view.entities.length + 1);
+      // New nodes go in a ring around the neighbour already drawn (an expansion keeps the
+      // picture the user knows); nodes with no such neighbour need a layout.
+      const rings = new Map<string, string[]>();
       for (const entity of [...view.entities].sort((a, b) => (a.id < b.id ? -1 : 1))) {
         const node = cy.getElementById(entity.id);
         if (node.nonempty()) {
@@ -106,15 +120,26 @@ export class GraphController {
           continue;
         }
         changed = true;
+        const anchor = fresh || options.positions ? null : this.anchorFor(entity.id, view);
+        if (anchor) rings.set(anchor, [...(rings.get(anchor) ?? []), entity.id]);
+        else unplaced = true;
         const h = hash(entity.id);
-        const near = fresh ? null : this.anchorFor(entity.id, view);
-        const angle = ((h % 360) * Math.PI) / 180;
-        const position =
-          options.positions?.[entity.id] ??
-          (near
-            ? { x: near.x + 120 * Math.cos(angle), y: near.y + 120 * Math.sin(angle) }
-            : { x: ((h % 1000) / 1000) * side, y: (((h >>> 10) % 1000) / 1000) * side });
+        const position = options.positions?.[entity.id] ?? {
+          x: ((h % 1000) / 1000) * side,
+          y: (((h >>> 10) % 1000) / 1000) * side,
+        };
         cy.add({ ...nodeDefinition(entity), position });
+      }
+      for (const [anchor, ids] of rings) {
+        const centre = cy.getElementById(anchor).position();
+        const radius = 110 + 8 * ids.length;
+        ids.forEach((id, i) => {
+          const angle = (2 * Math.PI * i) / ids.length;
+          cy.getElementById(id).position({
+            x: centre.x + radius * Math.cos(angle),
+            y: centre.y + radius * Math.sin(angle),
+          });
+        });
       }
       for (const relation of view.relations) {
         if (cy.hasElementWithId(`rel:${relation.id}`)) continue;
@@ -131,24 +156,25 @@ export class GraphController {
         cy.zoom(options.viewport.zoom);
         cy.pan(options.viewport.pan);
       }
-      this.setBusy(false);
       return;
     }
-    if (changed || layoutKey !== this.laidOut) {
+    // Refit after anything that changes what is drawn (focus, expand, more, brush, trace),
+    // not after a selection, which would undo the user's zoom.
+    const filterKey = JSON.stringify([state.hiddenKinds, state.hiddenTypes, state.range]);
+    const refit = changed || filterKey !== this.filtered || layoutKey !== this.laidOut;
+    this.filtered = filterKey;
+    if (fresh || unplaced || layoutKey !== this.laidOut) {
       this.laidOut = layoutKey;
       await this.layout(state, view.path, fresh);
     }
-    await this.fit(view.path, state.selected);
-    this.setBusy(false);
+    if (refit) await this.fit(view.path);
   }
 
   /** Where a new node should appear: beside a neighbour already on the canvas. */
-  private anchorFor(id: string, view: ViewElements): Position | null {
+  private anchorFor(id: string, view: ViewElements): string | null {
     for (const r of view.relations) {
       const other = r.source.id === id ? r.target.id : r.target.id === id ? r.source.id : null;
-      if (!other) continue;
-      const node = this.cy.getElementById(other);
-      if (node.nonempty() && node.inside()) return { ...node.position() };
+      if (other && this.cy.getElementById(other).nonempty()) return other;
     }
     return null;
   }
@@ -229,13 +255,16 @@ export class GraphController {
 
   /** Runs the state's layout, seeded so the same graph always gives the same picture. */
   private layout(state: ViewState, path: Path | null, fresh: boolean): Promise<void> {
+    // A stopped layout may never say so: whoever waited for it is let go here.
     this.running?.stop();
+    this.finishRunning();
     const cy = this.cy;
     const eles = cy.elements().not('.hidden').not('.bundled');
     if (eles.empty()) return Promise.resolve();
     const layout = eles.layout(layoutOptions(cy, state.layout, eles.nodes('.pinned'), fresh));
     this.running = layout;
     this.layoutDone = new Promise<void>((resolve) => {
+      this.finishRunning = resolve;
       layout.one('layoutstop', () => {
         for (const pin of state.pinned) cy.getElementById(pin.id).position({ x: pin.x, y: pin.y });
         if (path && state.layout === 'fcose') this.straighten(path);
@@ -280,18 +309,29 @@ export class GraphController {
   }
 
   /** Refits, animated: to the path when one is chosen, else to everything visible. */
-  private fit(path: Path | null, selected: string | null): Promise<void> {
+  private fit(path: Path | null): Promise<void> {
     const cy = this.cy;
     if (!cy.container()) return Promise.resolve();
     const target = path ? cy.$('.on-path') : cy.elements().not('.hidden');
     if (target.empty()) return Promise.resolve();
-    void selected;
+    return this.animate({ fit: { eles: target, padding: 40 } });
+  }
+
+  /**
+   * One viewport animation at a time; resolves when it ends, or shortly after it was due
+   * when a newer animation stopped it (a stopped animation never calls back).
+   */
+  private animate(to: object, duration = 250): Promise<void> {
     return new Promise((resolve) => {
-      cy.stop();
-      cy.animate(
-        { fit: { eles: target, padding: 40 } },
-        { duration: 250, complete: () => resolve() },
-      );
+      const timer = window.setTimeout(resolve, duration + 400);
+      this.cy.stop(true);
+      this.cy.animate(to as never, {
+        duration,
+        complete: () => {
+          window.clearTimeout(timer);
+          resolve();
+        },
+      });
     });
   }
 
@@ -299,14 +339,13 @@ export class GraphController {
   reveal(id: string): void {
     const element = this.cy.getElementById(id);
     if (element.empty() || !this.cy.container()) return;
-    this.cy.animate(
-      { center: { eles: element }, zoom: Math.max(this.cy.zoom(), 1) },
-      { duration: 250 },
+    void this.animate({ center: { eles: element }, zoom: Math.max(this.cy.zoom(), 1) }).then(
+      this.hold(),
     );
   }
 
   fitAll(): void {
-    void this.fit(null, null);
+    void this.fit(null);
   }
 
   zoom(factor: number): void {

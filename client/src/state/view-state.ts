@@ -141,7 +141,8 @@ export const actions = {
   trace: (s: ViewState, trace: Omit<TraceState, 'path' | 'step'>): ViewState => ({
     ...s,
     trace: { ...trace, path: 0, step: 0 },
-    selected: null,
+    // A relation picked on the old path goes with it; a picked entity stays.
+    selected: s.selected?.startsWith('rel:') ? null : s.selected,
   }),
   pickPath: (s: ViewState, index: number): ViewState => ({
     ...s,

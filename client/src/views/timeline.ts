@@ -173,39 +173,48 @@ export function mountTimeline(box: HTMLElement, app: App): void {
     commit({ from: String(Math.max(min, a)), to: String(Math.min(max, b)) });
   });
 
-  void gql<{ timeline: TimelineEntry[] }>(
-    'query Timeline($first: Int) { timeline(first: $first) { date title entity { id } relation { id } } }',
-    { first: 1000 },
-  )
-    .then(({ timeline }) => {
-      const events = timeline.filter((entry) => entry.entity);
-      if (timeline.length > 0) {
-        min = year(timeline[0]!.date);
-        max = year(timeline.at(-1)!.date);
-      }
-      fromInput.min = toInput.min = String(min);
-      fromInput.max = toInput.max = String(max);
-      const ticks = [];
-      for (let y = Math.ceil(min / 10) * 10; y <= max; y += 10)
-        ticks.push(
-          h('span', { className: 'tick', style: `left:${xOf(String(y))}%` } as never, String(y)),
+  // The events load after the first view is drawn, and again after a failure.
+  let loading = false;
+  app.drawn(() => {
+    if (loading) return;
+    loading = true;
+    void gql<{ timeline: TimelineEntry[] }>(
+      'query Timeline($first: Int) { timeline(first: $first) { date title entity { id } relation { id } } }',
+      { first: 1000 },
+    )
+      .then(({ timeline }) => {
+        const events = timeline.filter((entry) => entry.entity);
+        if (timeline.length > 0) {
+          min = year(timeline[0]!.date);
+          max = year(timeline.at(-1)!.date);
+        }
+        fromInput.min = toInput.min = String(min);
+        fromInput.max = toInput.max = String(max);
+        const ticks = [];
+        for (let y = Math.ceil(min / 10) * 10; y <= max; y += 10)
+          ticks.push(
+            h('span', { className: 'tick', style: `left:${xOf(String(y))}%` } as never, String(y)),
+          );
+        axis.replaceChildren(
+          brush,
+          ...ticks,
+          ...events.map((entry, i) =>
+            h('button', {
+              type: 'button',
+              className: 'event',
+              title: `${entry.date}: ${entry.title}`,
+              ariaLabel: `${entry.date}: ${entry.title}`,
+              style: `left:${xOf(entry.date)}%; top:${8 + (i % 4) * 12}px`,
+              dataset: { testid: 'timeline-event', id: entry.entity!.id },
+              onclick: () => glance(app, (s) => ({ ...s, selected: entry.entity!.id })),
+            } as never),
+          ),
         );
-      axis.replaceChildren(
-        brush,
-        ...ticks,
-        ...events.map((entry, i) =>
-          h('button', {
-            type: 'button',
-            className: 'event',
-            title: `${entry.date}: ${entry.title}`,
-            ariaLabel: `${entry.date}: ${entry.title}`,
-            style: `left:${xOf(entry.date)}%; top:${8 + (i % 4) * 12}px`,
-            dataset: { testid: 'timeline-event', id: entry.entity!.id },
-            onclick: () => glance(app, (s) => ({ ...s, selected: entry.entity!.id })),
-          } as never),
-        ),
-      );
-      sync(store.get());
-    })
-    .catch(app.fail);
+        sync(store.get());
+      })
+      .catch((error: unknown) => {
+        loading = false;
+        app.fail(error);
+      });
+  });
 }

@@ -199,7 +199,11 @@ describe('one view state: shared, undone, restored', () => {
     expect(await viewState(fresh.page)).toEqual(state);
     expect(new URL(fresh.page.url()).search).toBe(url);
     expect(
-      await cyEval(fresh.page, (cy) => cy.nodes().map((n) => [n.id(), (n as import('cytoscape').NodeSingular).position()]), null),
+      await cyEval(
+        fresh.page,
+        (cy) => cy.nodes().map((n) => [n.id(), (n as import('cytoscape').NodeSingular).position()]),
+        null,
+      ),
     ).toEqual(positions);
     expect(await fresh.page.getByTestId('trace-from').inputValue()).toBe('Shinzo Abe');
     expect([...problems, ...fresh.problems]).toEqual([]);

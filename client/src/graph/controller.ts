@@ -151,6 +151,11 @@ export class GraphController {
     this.bundle();
     const layoutKey = `${state.layout}|${state.pinned.map((p) => `${p.id}@${p.x},${p.y}`).join()}|${view.path ? state.trace.path : ''}`;
     if (options.positions) {
+      // A saved view puts every node back where it was, not only the ones added now.
+      cy.nodes().forEach((node: NodeSingular) => {
+        const at = options.positions![node.id()];
+        if (at) node.position(at);
+      });
       this.laidOut = layoutKey;
       if (options.viewport) {
         cy.zoom(options.viewport.zoom);

@@ -85,6 +85,15 @@ export function mountTrace(box: HTMLElement, stepBox: HTMLElement, app: App): vo
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     message.textContent = '';
+    // Resolving typed names takes a request: the canvas counts as busy until the trace is in.
+    const release = app.graph.hold();
+    try {
+      await submit();
+    } finally {
+      release();
+    }
+  });
+  async function submit() {
     const steps = Number(maxSteps.value);
     if (!Number.isInteger(steps) || steps < MIN_STEPS || steps > MAX_STEPS) {
       message.textContent = `Max steps must be a whole number from ${MIN_STEPS} to ${MAX_STEPS}.`;
@@ -109,7 +118,7 @@ export function mountTrace(box: HTMLElement, stepBox: HTMLElement, app: App): vo
     } catch (error) {
       message.textContent = (error as Error).message;
     }
-  });
+  }
   clear.addEventListener('click', () => act(app, 'Cleared the trace', actions.clearTrace));
 
   const fill = (state: ViewState) => {

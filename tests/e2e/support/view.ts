@@ -58,6 +58,6 @@ export async function runTrace(
   if (options.max) await page.getByLabel('Max steps').fill(String(options.max));
   if (options.avoidHubs) await page.getByLabel('Avoid hubs').check();
   await page.getByTestId('trace-run').click();
-  await page.getByTestId('path-item').first().waitFor();
   await settled(page);
+  await page.getByTestId('path-item').first().waitFor();
 }

@@ -1,4 +1,3 @@
-/// <reference path="../../client/src/types.d.ts" />
 import type { Entity, Relation } from '../../client/src/api';
 import { GraphController } from '../../client/src/graph/controller';
 import { createGraph } from '../../client/src/graph/model';

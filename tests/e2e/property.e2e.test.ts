@@ -96,9 +96,10 @@ async function act(page: Page, next: () => number, log: string[]): Promise<void>
 
 describe('random sequences of actions reopen exactly (property-style)', () => {
   let explorer: Explorer;
+  // Starting the app, a browser and warming a fresh Neo4j takes long on a busy machine.
   beforeAll(async () => {
     explorer = await startExplorer();
-  });
+  }, 180_000);
   afterAll(() => explorer.stop());
 
   for (const seed of [11, 2026]) {

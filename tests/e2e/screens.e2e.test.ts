@@ -7,9 +7,10 @@ type Explorer = Awaited<ReturnType<typeof startExplorer>>;
 // Issue 11: any screen, and accessible.
 describe('phone, 1024 px and accessibility', () => {
   let explorer: Explorer;
+  // Starting the app, a browser and warming a fresh Neo4j takes long on a busy machine.
   beforeAll(async () => {
     explorer = await startExplorer();
-  });
+  }, 180_000);
   afterAll(() => explorer.stop());
 
   it('7: on a phone the tab bar opens every panel, traces, and the details close with a button and Escape', async () => {

@@ -19,9 +19,10 @@ const onPath = (page: import('playwright-core').Page) =>
 // Issue 11's defects, each as a user hit it.
 describe('one view state: shared, undone, restored', () => {
   let explorer: Explorer;
+  // Starting the app, a browser and warming a fresh Neo4j takes long on a busy machine.
   beforeAll(async () => {
     explorer = await startExplorer();
-  });
+  }, 180_000);
   afterAll(() => explorer.stop());
 
   it('1: a shared link keeps the trace, its options, the chosen path, pins, layout and range', async () => {

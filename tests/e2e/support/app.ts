@@ -14,7 +14,7 @@ async function warmUp(url: string): Promise<void> {
     '{ search(text: "Moon", first: 8) { entity { id } } }',
   ];
   for (const query of queries) {
-    for (let attempt = 0; attempt < 10; attempt++) {
+    for (let attempt = 0; attempt < 3; attempt++) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

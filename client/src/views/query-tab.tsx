@@ -113,8 +113,23 @@ export function mountQueryTab(container: HTMLElement, draw: (result: unknown) =>
     container
       .querySelectorAll<HTMLTextAreaElement>('textarea:not([aria-label])')
       .forEach((t) => t.setAttribute('aria-label', 'Editor'));
+    // Its example tabs are a "tablist" whose tabs hold close buttons (interactive inside
+    // interactive, and not only tabs inside the list): they become named groups instead.
+    container.querySelectorAll('.graphiql-tabs[role="tablist"]').forEach((list) => {
+      list.setAttribute('role', 'group');
+      list.setAttribute('aria-label', 'Example operations');
+    });
+    container.querySelectorAll('.graphiql-tab[role="tab"]').forEach((tab) => {
+      tab.setAttribute('role', 'group');
+      tab.removeAttribute('aria-selected');
+    });
   };
-  new MutationObserver(label).observe(container, { childList: true, subtree: true });
+  new MutationObserver(label).observe(container, {
+    childList: true,
+    subtree: true,
+    attributeFilter: ['role'],
+  });
+  window.setTimeout(label, 0);
   const root = createRoot(container);
   root.render(
     <div className="query-tab">

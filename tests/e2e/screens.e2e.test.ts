@@ -110,7 +110,7 @@ describe('phone, 1024 px and accessibility', () => {
     }
     expect(second).not.toBe(first);
     await page.keyboard.press('Enter');
-    expect(await page.getByTestId('details-panel').textContent()).toContain('Relations');
+    await page.getByTestId('details-panel').getByText('Relations (').waitFor();
     await runTrace(page, 'Lee Myung-bak', 'Dokdo');
     await page.locator('#cy').focus();
     await page.keyboard.press('ArrowRight');

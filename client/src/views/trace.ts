@@ -185,6 +185,12 @@ export function mountTrace(box: HTMLElement, stepBox: HTMLElement, app: App): vo
   };
 
   app.drawn((state) => {
+    // A shared link names its ends by id; once their data is in, the fields show names.
+    for (const [input, id] of [
+      [from, state.trace.from],
+      [to, state.trace.to],
+    ] as const)
+      if (id && input.value === id) input.value = nameOf(app, id);
     if (typeSelect.options.length === 0 && data.relationTypes.length) {
       typeSelect.replaceChildren(
         ...data.relationTypes.map((t) => h('option', { value: t.type }, t.type)),

@@ -31,7 +31,10 @@ async function main() {
         page.evaluate(
           ({ size, mode }) => {
             const w = window as unknown as {
-              tracegraph: { replace(g: unknown): void };
+              tracegraph: {
+                graph: { render(s: unknown, v: unknown, o: unknown): Promise<void> };
+                store: { get(): unknown };
+              };
               cy: import('cytoscape').Core;
             };
             const nodes = Math.round(size / 3);
@@ -67,7 +70,11 @@ async function main() {
             });
             const started = performance.now();
             if (mode === 'explorer') {
-              w.tracegraph.replace({ entities, relations, truncated: false });
+              void w.tracegraph.graph.render(
+                w.tracegraph.store.get(),
+                { entities, relations, path: null },
+                { fresh: true },
+              );
               return new Promise<number>((resolve) => {
                 const check = () =>
                   w.cy.container()!.dataset.layout === 'idle'

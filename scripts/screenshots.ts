@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { launchBrowser, openPage, waitForGraph } from '../tests/e2e/support/browser';
+import { launchBrowser, openPage } from '../tests/e2e/support/browser';
+import { runTrace, settled } from '../tests/e2e/support/view';
 
 /**
  * `npx tsx scripts/screenshots.ts [URL]`: screenshots of the running explorer for the README
- * (canvas, a traced path, the timeline), so they always show the app as it is.
+ * (canvas, a traced path, the timeline, a phone), so they always show the app as it is.
  */
 const url = process.argv[2] ?? 'http://127.0.0.1:4000';
 const out = path.join(__dirname, '..', 'docs', 'screenshots');
@@ -14,23 +15,27 @@ async function main() {
     const { page, close } = await openPage(browser, url);
     await page.screenshot({ path: path.join(out, 'canvas.png') });
 
-    await page.getByTestId('trace-from').fill('Lee Myung-bak');
-    await page.getByTestId('trace-to').fill('Liancourt Rocks');
-    await page.getByTestId('trace-run').click();
-    await page.getByTestId('path-item').first().click();
-    await page.waitForTimeout(800);
+    await runTrace(page, 'Lee Myung-bak', 'Liancourt Rocks');
     await page.screenshot({ path: path.join(out, 'trace.png') });
 
-    await page.getByTestId('trace-from').fill('');
     await page.goto(url);
-    await waitForGraph(page);
+    await settled(page);
     await page.getByTestId('timeline-from').fill('1990');
     await page.getByTestId('timeline-to').fill('2000');
     await page.getByTestId('timeline-to').dispatchEvent('change');
+    await settled(page);
     await page.locator('[data-testid="timeline-event"][data-id="awf-founding-1995"]').click();
-    await page.waitForTimeout(600);
+    await settled(page);
     await page.screenshot({ path: path.join(out, 'timeline.png') });
     await close();
+
+    const phone = await openPage(browser, url, { width: 390, height: 844 });
+    await phone.page.getByTestId('tab-trace').click();
+    await runTrace(phone.page, 'Moon Jae-in', 'intelligence-sharing pact');
+    await phone.page.getByTestId('tab-graph').click();
+    await settled(phone.page);
+    await phone.page.screenshot({ path: path.join(out, 'phone.png') });
+    await phone.close();
   } finally {
     await browser.close();
   }

@@ -84,22 +84,20 @@ export const OVERVIEW_QUERY = `{
   relationTypes { type label count } }`;
 
 /**
- * "106 entities, 276 relations." when the whole graph is shown, else what is shown of how
- * much: "150 of 100,000 entities and 450 of 1,000,000 relations shown; search to find the rest."
+ * Every operation the client sends is a read, so one that timed out (a cold database on a
+ * busy machine) is tried once more before the user sees the error.
  */
-export function overviewSummary(o: Overview): string {
-  if (o.totalEntities === 0) return 'The graph is empty: load one with `npm run seed`.';
-  if (o.hiddenEntities + o.hiddenRelations === 0) {
-    return `${o.entities.length} entities, ${o.relations.length} relations.`;
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  try {
+    return await send<T>(query, variables);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'QUERY_TIMEOUT')
+      return send<T>(query, variables);
+    throw error;
   }
-  const n = (value: number) => value.toLocaleString('en');
-  return (
-    `${n(o.entities.length)} of ${n(o.totalEntities)} entities and ` +
-    `${n(o.relations.length)} of ${n(o.totalRelations)} relations shown; search to find the rest.`
-  );
 }
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+async function send<T>(query: string, variables: Record<string, unknown>): Promise<T> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -121,6 +119,107 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     throw new ApiError(first!.message, first!.extensions?.code ?? 'ERROR');
   }
   return body.data as T;
+}
+
+export interface RelationTypeInfo {
+  type: string;
+  label: string;
+  count: number;
+}
+
+/** The first screen: the graph's overview and the relation types for the filter. */
+/**
+ * The first screen at any graph size: the best-connected entities and the relations among
+ * them (never the whole graph), with how much of the graph that leaves out.
+ */
+export async function fetchGraph(): Promise<{
+  graph: Subgraph;
+  relationTypes: RelationTypeInfo[];
+  totals: { entities: number; relations: number };
+}> {
+  const { overview, relationTypes } = await gql<{
+    overview: Overview;
+    relationTypes: RelationTypeInfo[] | null;
+  }>(OVERVIEW_QUERY);
+  return {
+    graph: {
+      entities: overview.entities,
+      relations: overview.relations,
+      truncated: overview.hiddenEntities + overview.hiddenRelations > 0,
+    },
+    relationTypes: relationTypes ?? [],
+    totals: { entities: overview.totalEntities, relations: overview.totalRelations },
+  };
+}
+
+export async function fetchRelationTypes(): Promise<RelationTypeInfo[]> {
+  return (
+    await gql<{ relationTypes: RelationTypeInfo[] }>('{ relationTypes { type label count } }')
+  ).relationTypes;
+}
+
+type Neighbours = { degree: number; relations: (Relation & { source: Entity; target: Entity })[] };
+
+/** An entity with its first `first` relations and both ends of each. */
+export async function fetchNeighbours(
+  id: string,
+  first: number,
+): Promise<(Entity & Neighbours) | null> {
+  const data = await gql<{ entity: (Entity & Neighbours) | null }>(
+    `query Neighbours($id: ID!, $first: Int) { entity(id: $id) { ${ENTITY_FIELDS} relations(first: $first) {
+      ${RELATION_FIELDS} source { ${ENTITY_FIELDS} } target { ${ENTITY_FIELDS} } } } }`,
+    { id, first },
+  );
+  return data.entity;
+}
+
+/** Several entities by id with their relations (for drawn query results). */
+export async function fetchEntities(
+  ids: string[],
+): Promise<(Entity & { relations: Relation[] })[]> {
+  if (ids.length === 0) return [];
+  const fields = ids.map(
+    (_, i) =>
+      `e${i}: entity(id: $i${i}) { ${ENTITY_FIELDS} relations(first: 200) { ${RELATION_FIELDS} } }`,
+  );
+  const data = await gql<Record<string, (Entity & { relations: Relation[] }) | null>>(
+    `query Entities(${ids.map((_, i) => `$i${i}: ID!`).join(', ')}) { ${fields.join('\n')} }`,
+    Object.fromEntries(ids.map((id, i) => [`i${i}`, id])),
+  );
+  return Object.values(data).filter((e): e is Entity & { relations: Relation[] } => e !== null);
+}
+
+export interface PathQuery {
+  from: string;
+  to: string;
+  maxLength: number;
+  avoid: string[];
+  types: string[];
+}
+
+export async function fetchPaths(query: PathQuery): Promise<Path[]> {
+  const data = await gql<{ paths: Path[] }>(
+    `query Paths($from: ID!, $to: ID!, $max: Int, $avoid: [ID!], $types: [String!]) {
+      paths(from: $from, to: $to, maxLength: $max, first: 5, avoid: $avoid, relationTypes: $types) {
+        length narrative steps entities { ${ENTITY_FIELDS} } relations { ${RELATION_FIELDS} } } }`,
+    {
+      from: query.from,
+      to: query.to,
+      max: query.maxLength,
+      avoid: query.avoid,
+      types: query.types.length ? query.types : null,
+    },
+  );
+  return data.paths;
+}
+
+/** The best search hit for typed text. */
+export async function resolveName(text: string): Promise<Entity | null> {
+  const data = await gql<{ search: { entity: Entity }[] }>(
+    `query Resolve($t: String!) { search(text: $t, first: 1) { entity { ${ENTITY_FIELDS} } } }`,
+    { t: text.slice(0, 200) },
+  );
+  return data.search[0]?.entity ?? null;
 }
 
 /** True when the API and its database answer. */

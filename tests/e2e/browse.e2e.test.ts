@@ -1,6 +1,7 @@
 import { startExplorer } from './support/app';
 import { openPage } from './support/browser';
 import { clickElement, cyEval, nodeCount } from './support/cy';
+import { settled } from './support/view';
 
 type Explorer = Awaited<ReturnType<typeof startExplorer>>;
 
@@ -22,7 +23,7 @@ describe('browsing', () => {
     );
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(500);
+    await settled(page);
     const selected = await cyEval(page, (cy) => cy.$(':selected').map((e) => e.id()), null);
     expect(selected).toEqual(['liancourt-rocks']);
     // Centred: the node sits in the middle of the canvas.
@@ -47,20 +48,18 @@ describe('browsing', () => {
     await page.getByTestId('search-input').fill('Japan');
     await page.getByTestId('search-option').first().waitFor();
     await page.getByTestId('search-input').press('Enter');
+    await settled(page);
     await page.getByTestId('focus').click();
+    await settled(page);
     await page.getByTestId('expand-more').waitFor();
     // A hub adds a capped batch, never all of its neighbours at once.
     const first = await nodeCount(page);
     expect(first).toBeGreaterThan(5);
     expect(first).toBeLessThanOrEqual(16); // Japan and at most 15 neighbours
     expect(await page.getByTestId('expand-more').textContent()).toMatch(/More… \(\d+ not shown\)/);
-    await page.waitForTimeout(1000); // the focus layout settles
     const japan = await cyEval(page, (cy) => ({ ...cy.getElementById('japan').position() }), null);
     await page.getByTestId('expand-more').click();
-    await page.waitForFunction(
-      (n) => (window as unknown as { cy: { nodes(): unknown[] } }).cy.nodes().length > n,
-      first,
-    );
+    await settled(page);
     const second = await nodeCount(page);
     expect(second).toBeGreaterThan(first);
     // What was there stays where it was: new nodes are placed around it.
@@ -68,8 +67,10 @@ describe('browsing', () => {
       await cyEval(page, (cy) => ({ ...cy.getElementById('japan').position() }), null),
     ).toEqual(japan);
     await page.getByTestId('collapse').click();
+    await settled(page);
     expect(await nodeCount(page)).toBe(1);
     await page.getByTestId('undo').click();
+    await settled(page);
     expect(await nodeCount(page)).toBe(second);
     expect(new URL(page.url()).searchParams.get('focus')).toBe('japan');
     expect(problems).toEqual([]);
@@ -81,21 +82,25 @@ describe('browsing', () => {
     await clickElement(page, 'kono-statement');
     await page.getByTestId('details-panel').getByText('Kono statement').first().waitFor();
     await page.getByTestId('pin').click();
-    expect(await cyEval(page, (cy) => cy.getElementById('kono-statement').locked(), null)).toBe(
-      true,
-    );
+    await settled(page);
+    expect(
+      await cyEval(page, (cy) => cy.getElementById('kono-statement').hasClass('pinned'), null),
+    ).toBe(true);
     const total = await nodeCount(page);
     await page.getByTestId('hide').click();
+    await settled(page);
     expect(await nodeCount(page)).toBe(total - 1);
     await page.getByTestId('undo').click();
+    await settled(page);
     expect(await nodeCount(page)).toBe(total);
     await clickElement(page, 'yohei-kono', { double: true });
-    await page.waitForTimeout(500);
+    await settled(page);
     await page.locator('#type-filter summary').click();
     const visibleEdges = (type: string) =>
       cyEval(page, (cy, t) => cy.edges(`[type = "${t}"]`).not('.hidden').length, type);
     expect(await visibleEdges('CONCERNS')).toBeGreaterThan(0);
     await page.getByTestId('type-CONCERNS').uncheck();
+    await settled(page);
     expect(await visibleEdges('CONCERNS')).toBe(0);
     expect(problems).toEqual([]);
     await close();

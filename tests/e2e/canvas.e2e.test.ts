@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { startExplorer } from './support/app';
 import { openPage } from './support/browser';
+import { settled } from './support/view';
 
 type Explorer = Awaited<ReturnType<typeof startExplorer>>;
 
@@ -57,9 +58,11 @@ describe('the canvas', () => {
     expect(people).toBeGreaterThan(5);
     const before = await visibleNodes(page);
     await page.getByTestId('legend-PERSON').uncheck();
+    await settled(page);
     expect(await visibleNodes(page, 'node[kind = "PERSON"]')).toBe(0);
     expect(await visibleNodes(page)).toBe(before - people);
     await page.getByTestId('legend-PERSON').check();
+    await settled(page);
     expect(await visibleNodes(page)).toBe(before);
     expect(problems).toEqual([]);
     await close();
@@ -73,9 +76,8 @@ describe('the canvas', () => {
     await page.getByTestId('zoom-in').click();
     expect(await zoom()).toBeGreaterThan(before);
     await page.getByTestId('fit').click();
-    await page.waitForTimeout(400);
     await page.getByTestId('layout-select').selectOption('circle');
-    await page.waitForTimeout(1200);
+    await settled(page);
     // On a circle layout every node is the same distance from the centre.
     const spread = await page.evaluate(() => {
       const cy = (window as unknown as { cy: import('cytoscape').Core }).cy;

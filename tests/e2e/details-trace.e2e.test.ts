@@ -79,7 +79,7 @@ describe('details and tracing', () => {
     const { page, problems, close } = await openPage(explorer.browser, explorer.server.url);
     await page.getByTestId('trace-from').fill('Lee Myung-bak');
     await page.getByTestId('trace-to').fill('Comfort women issue');
-    await page.locator('#trace input[type=number]').fill('6');
+    await page.getByLabel('Max steps').fill('6');
     await page.getByTestId('trace-avoid-hubs').check();
     await page.getByTestId('trace-run').click();
     await page.getByTestId('path-item').first().waitFor();
@@ -95,7 +95,7 @@ describe('details and tracing', () => {
     const { page, problems, close } = await openPage(explorer.browser, explorer.server.url);
     await page.getByTestId('trace-from').fill('Lally Weymouth');
     await page.getByTestId('trace-to').fill('Pakistan');
-    await page.locator('#trace input[type=number]').fill('1');
+    await page.getByLabel('Max steps').fill('1');
     await page.getByTestId('trace-run').click();
     await page.getByText('No connection within that many steps').waitFor();
     expect(problems).toEqual([]);

@@ -1,201 +1,364 @@
-import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
-import type { Entity, Path, Relation, Subgraph } from '../api';
-import { type LayoutName, layoutOptions } from './layouts';
+import type { Core, EdgeSingular, NodeSingular, Position } from 'cytoscape';
+import type { Path } from '../api';
+import type { ViewState } from '../state/view-state';
+import type { ViewElements } from './data';
+import { inRange } from './filters';
+import { layoutOptions, seeded } from './layouts';
 import { edgeDefinition, nodeDefinition } from './model';
 
-export type Selection =
-  { kind: 'entity'; entity: Entity } | { kind: 'relation'; relation: Relation } | null;
-type Change = { label: string; added: string[]; removed: ElementDefinition[] };
-type Listener = (event: string, payload?: unknown) => void;
+/** What the canvas tells the views; each event has one payload type. */
+export interface GraphEvents {
+  /** The user tapped an element (its id) or the background (null). */
+  tap: string | null;
+  /** Double tap on a node: expand it. */
+  open: string;
+  /** A pinned node was dragged to a new place. */
+  moved: { id: string; x: number; y: number };
+  /** The pointer is over an element (a line of text at a point), or left it. */
+  hover: { text: string; x: number; y: number } | null;
+}
+type Listener<K extends keyof GraphEvents> = (payload: GraphEvents[K]) => void;
+
+/** Deterministic 32-bit hash of an id, for initial positions that do not depend on luck. */
+export function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+export interface RenderOptions {
+  /** Positions from a saved view: placed as they were, with no layout. */
+  positions?: Record<string, Position>;
+  viewport?: { zoom: number; pan: Position };
+  /** Lay everything out afresh (a new view) rather than around what is there. */
+  fresh?: boolean;
+}
 
 /**
- * The one place that changes the graph. Views call it and listen to its events
- * ("selected", "changed", "path-step"); none of them touches Cytoscape directly.
+ * The one place that changes the canvas. `render` makes Cytoscape show a view state: it
+ * adds and removes elements, applies filters and highlights, runs the layout when the
+ * elements or the layout changed, and refits. Views listen to its typed events.
  */
 export class GraphController {
-  private readonly listeners: Listener[] = [];
-  private readonly undoStack: Change[] = [];
-  private readonly expansions = new Map<string, string[]>();
-  private hiddenKinds = new Set<string>();
-  private hiddenTypes = new Set<string>();
-  private range: { from: string | null; to: string | null } = { from: null, to: null };
+  private readonly listeners: { [K in keyof GraphEvents]?: Listener<K>[] } = {};
   private running: { stop(): void } | null = null;
-  layoutName: LayoutName = 'fcose';
-  path: Path | null = null;
-  step = -1;
+  private laidOut = '';
+  private filtered = '';
+  private layoutDone: Promise<void> = Promise.resolve();
+  private finishRunning: () => void = () => undefined;
 
   constructor(readonly cy: Core) {
-    cy.on('tap', 'node', (e) =>
-      this.emit('selected', { kind: 'entity', entity: e.target.data('entity') }),
-    );
-    cy.on('tap', 'edge', (e) =>
-      this.emit('selected', { kind: 'relation', relation: e.target.data('relation') }),
-    );
+    cy.on('tap', 'node, edge', (e) => this.emit('tap', e.target.id()));
     cy.on('tap', (e) => {
-      if (e.target === cy) this.emit('selected', null);
+      if (e.target === cy) this.emit('tap', null);
     });
+    cy.on('dbltap', 'node', (e) => this.emit('open', e.target.id()));
+    cy.on('dragfree', 'node.pinned', (e) => {
+      const { x, y } = e.target.position();
+      this.emit('moved', { id: e.target.id(), x, y });
+    });
+    cy.on('mouseover', 'node, edge', (e) => {
+      const el = e.target;
+      const text = el.isNode()
+        ? `${el.data('label')} · ${el.data('kind').toLowerCase()}`
+        : `${el.source().data('label')} ${el.data('label')} ${el.target().data('label')}`;
+      const { x, y } = e.renderedPosition ?? { x: 0, y: 0 };
+      this.emit('hover', { text, x, y });
+    });
+    cy.on('mouseout', 'node, edge', () => this.emit('hover', null));
   }
 
-  on(listener: Listener): void {
-    this.listeners.push(listener);
+  on<K extends keyof GraphEvents>(event: K, listener: Listener<K>): void {
+    ((this.listeners[event] ??= []) as Listener<K>[]).push(listener);
   }
 
-  private emit(event: string, payload?: unknown): void {
-    this.listeners.forEach((listener) => listener(event, payload));
+  private emit<K extends keyof GraphEvents>(event: K, payload: GraphEvents[K]): void {
+    for (const listener of (this.listeners[event] ?? []) as Listener<K>[]) listener(payload);
   }
 
-  /** Replaces the whole view (first load, a shared link, a saved view). */
-  replace(subgraph: Subgraph): void {
-    this.cy.batch(() => {
-      this.cy.elements().remove();
-      // Spread out before the layout runs: edges between coincident nodes cannot be drawn.
-      const side = 40 * Math.sqrt(subgraph.entities.length + 1);
-      this.cy.add(
-        subgraph.entities.map((entity) => ({
-          ...nodeDefinition(entity),
-          position: { x: Math.random() * side, y: Math.random() * side },
-        })),
+  private holds = 0;
+
+  /**
+   * Marks the canvas busy (data-layout="running") until the returned release is called;
+   * tools and tests wait for data-layout="idle", which means every hold was released.
+   */
+  hold(): () => void {
+    const container = this.cy.container();
+    this.holds++;
+    if (container) container.dataset.layout = 'running';
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      if (container && this.holds === 0) container.dataset.layout = 'idle';
+    };
+  }
+
+  /** Makes the canvas show `state` with `elements`; resolves when it is laid out and fitted. */
+  async render(state: ViewState, view: ViewElements, options: RenderOptions = {}): Promise<void> {
+    const cy = this.cy;
+    const wanted = new Set([
+      ...view.entities.map((e) => e.id),
+      ...view.relations.map((r) => `rel:${r.id}`),
+    ]);
+    let changed = false;
+    let unplaced = false;
+    const fresh = options.fresh || cy.nodes().empty();
+    cy.batch(() => {
+      const gone = cy.elements().filter((el) => !wanted.has(el.id()));
+      if (gone.nonempty()) changed = true;
+      gone.remove();
+      const side = 60 * Math.sqrt(view.entities.length + 1);
+      // New nodes go in a ring around the neighbour already drawn (an expansion keeps the
+      // picture the user knows); nodes with no such neighbour need a layout.
+      const rings = new Map<string, string[]>();
+      for (const entity of [...view.entities].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+        const node = cy.getElementById(entity.id);
+        if (node.nonempty()) {
+          node.data('entity', entity);
+          continue;
+        }
+        changed = true;
+        const anchor = fresh || options.positions ? null : this.anchorFor(entity.id, view);
+        if (anchor) rings.set(anchor, [...(rings.get(anchor) ?? []), entity.id]);
+        else unplaced = true;
+        const h = hash(entity.id);
+        const position = options.positions?.[entity.id] ?? {
+          x: ((h % 1000) / 1000) * side,
+          y: (((h >>> 10) % 1000) / 1000) * side,
+        };
+        cy.add({ ...nodeDefinition(entity), position });
+      }
+      for (const [anchor, ids] of rings) {
+        const centre = cy.getElementById(anchor).position();
+        const radius = 110 + 8 * ids.length;
+        ids.forEach((id, i) => {
+          const angle = (2 * Math.PI * i) / ids.length;
+          cy.getElementById(id).position({
+            x: centre.x + radius * Math.cos(angle),
+            y: centre.y + radius * Math.sin(angle),
+          });
+        });
+      }
+      for (const relation of view.relations) {
+        if (cy.hasElementWithId(`rel:${relation.id}`)) continue;
+        changed = true;
+        cy.add(edgeDefinition(relation));
+      }
+      this.applyClasses(state, view.path);
+    });
+    this.bundle();
+    const layoutKey = `${state.layout}|${state.pinned.map((p) => `${p.id}@${p.x},${p.y}`).join()}|${view.path ? state.trace.path : ''}`;
+    if (options.positions) {
+      // A saved view puts every node back where it was, not only the ones added now.
+      cy.nodes().forEach((node: NodeSingular) => {
+        const at = options.positions![node.id()];
+        if (at) node.position(at);
+      });
+      this.laidOut = layoutKey;
+      if (options.viewport) {
+        cy.zoom(options.viewport.zoom);
+        cy.pan(options.viewport.pan);
+      }
+      return;
+    }
+    // Refit after anything that changes what is drawn (focus, expand, more, brush, trace),
+    // not after a selection, which would undo the user's zoom.
+    const filterKey = JSON.stringify([state.hiddenKinds, state.hiddenTypes, state.range]);
+    const refit = changed || filterKey !== this.filtered || layoutKey !== this.laidOut;
+    this.filtered = filterKey;
+    if (fresh || unplaced || layoutKey !== this.laidOut) {
+      this.laidOut = layoutKey;
+      await this.layout(state, view.path, fresh);
+    }
+    if (refit) await this.fit(view.path);
+  }
+
+  /** Where a new node should appear: beside a neighbour already on the canvas. */
+  private anchorFor(id: string, view: ViewElements): string | null {
+    for (const r of view.relations) {
+      const other = r.source.id === id ? r.target.id : r.target.id === id ? r.source.id : null;
+      if (other && this.cy.getElementById(other).nonempty()) return other;
+    }
+    return null;
+  }
+
+  /** Filters, pins, selection and the trace's highlight, all from the state. */
+  private applyClasses(state: ViewState, path: Path | null): void {
+    const cy = this.cy;
+    const kinds = new Set(state.hiddenKinds);
+    const types = new Set(state.hiddenTypes);
+    cy.nodes().forEach((node: NodeSingular) => {
+      node.toggleClass(
+        'hidden',
+        kinds.has(node.data('kind')) || !inRange(node.data('entity'), state.range, true),
       );
-      this.cy.add(subgraph.relations.filter((r) => this.hasEnds(r)).map(edgeDefinition));
     });
-    this.undoStack.length = 0;
-    this.expansions.clear();
-    this.applyFilters();
-    this.layout();
-    this.emit('changed');
-  }
-
-  private byIds(ids: string[]) {
-    let collection = this.cy.collection();
-    for (const id of ids) collection = collection.union(this.cy.getElementById(id));
-    return collection;
-  }
-
-  private hasEnds(relation: Relation): boolean {
-    return (
-      this.cy.hasElementWithId(relation.source.id) && this.cy.hasElementWithId(relation.target.id)
-    );
+    cy.edges().forEach((edge: EdgeSingular) => {
+      edge.toggleClass(
+        'hidden',
+        types.has(edge.data('type')) ||
+          !inRange(edge.data('relation'), state.range, false) ||
+          edge.source().hasClass('hidden') ||
+          edge.target().hasClass('hidden'),
+      );
+    });
+    const pins = new Map(state.pinned.map((p) => [p.id, p]));
+    cy.nodes().forEach((node: NodeSingular) => {
+      const pin = pins.get(node.id());
+      // Pins are not Cytoscape locks (fCoSE mishandles locked nodes): they are fixed
+      // constraints in fCoSE and put back after any other layout; dragging one moves the pin.
+      if (pin) node.position({ x: pin.x, y: pin.y });
+      node.toggleClass('pinned', !!pin);
+    });
+    cy.elements().removeClass('faded on-path current-step');
+    if (path) {
+      const ids = new Set([
+        ...path.entities.map((e) => e.id),
+        ...path.relations.map((r) => `rel:${r.id}`),
+      ]);
+      cy.elements().forEach((el) => {
+        el.addClass(ids.has(el.id()) ? 'on-path' : 'faded');
+      });
+      const step = path.relations[state.trace.step];
+      if (step) cy.getElementById(`rel:${step.id}`).addClass('current-step');
+    }
+    cy.$(':selected').unselect();
+    // What the user picked is never dimmed, even off the traced path.
+    if (state.selected) cy.getElementById(state.selected).select().removeClass('faded');
   }
 
   /**
-   * Adds entities and relations around `origin` without moving what is there: new nodes are
-   * placed in a ring around it, so an arrangement the user made survives.
+   * Parallel edges between the same two nodes are drawn as one, labelled with the first
+   * phrase and how many more there are; the others stay selectable through the details.
    */
-  add(entities: Entity[], relations: Relation[], origin?: string, label = 'add'): string[] {
-    const added: string[] = [];
-    const centre = origin ? this.cy.getElementById(origin) : null;
-    const unique = new Map(entities.map((e) => [e.id, e]));
-    const fresh = [...unique.values()].filter((e) => !this.cy.hasElementWithId(e.id));
+  private bundle(): void {
+    const groups = new Map<string, EdgeSingular[]>();
+    this.cy.edges().forEach((edge: EdgeSingular) => {
+      const key = [edge.source().id(), edge.target().id()].sort().join('|');
+      groups.set(key, [...(groups.get(key) ?? []), edge]);
+    });
     this.cy.batch(() => {
-      fresh.forEach((entity, i) => {
-        const node = this.cy.add(nodeDefinition(entity));
-        const base = centre?.nonempty() ? centre.position() : { x: 0, y: 0 };
-        const angle = (2 * Math.PI * i) / Math.max(fresh.length, 1);
-        const radius = 110 + 8 * fresh.length;
-        node.position({
-          x: base.x + radius * Math.cos(angle),
-          y: base.y + radius * Math.sin(angle),
+      for (const edges of groups.values()) {
+        const visible = edges.filter((e) => !e.hasClass('hidden'));
+        // The traced step's edge, when there is one, is the bundle's face.
+        visible.sort((a, b) => Number(b.hasClass('on-path')) - Number(a.hasClass('on-path')));
+        visible.forEach((edge, i) => {
+          edge.toggleClass('bundled', i > 0);
+          edge.data(
+            'display',
+            i === 0 && visible.length > 1
+              ? `${edge.data('label')} (+${visible.length - 1})`
+              : edge.data('label'),
+          );
         });
-        added.push(entity.id);
-      });
-      for (const relation of relations) {
-        const id = `rel:${relation.id}`;
-        if (this.cy.hasElementWithId(id) || !this.hasEnds(relation)) continue;
-        this.cy.add(edgeDefinition(relation));
-        added.push(id);
+        edges.filter((e) => e.hasClass('hidden')).forEach((e) => e.removeClass('bundled'));
       }
     });
-    if (added.length > 0) this.undoStack.push({ label, added, removed: [] });
-    this.applyFilters();
-    this.emit('changed');
-    return added;
   }
 
-  /** Records what expanding `id` added, so collapse() can take exactly that away. */
-  expand(id: string, entities: Entity[], relations: Relation[]): number {
-    const added = this.add(entities, relations, id, `expand ${id}`);
-    this.expansions.set(id, [...(this.expansions.get(id) ?? []), ...added]);
-    return added.filter((a) => !a.startsWith('rel:')).length;
-  }
-
-  expandedCount(id: string): number {
-    return this.cy.getElementById(id).connectedEdges().length;
-  }
-
-  collapse(id: string): void {
-    const added = this.expansions.get(id) ?? [];
-    const keep = (elementId: string) => {
-      const element = this.cy.getElementById(elementId);
-      return element.hasClass('pinned') || element.selected();
-    };
-    const removable = this.byIds(added.filter((a) => !keep(a)));
-    const gone = removable.union(removable.connectedEdges());
-    this.undoStack.push({
-      label: `collapse ${id}`,
-      added: [],
-      removed: gone.jsons() as ElementDefinition[],
+  /** Runs the state's layout, seeded so the same graph always gives the same picture. */
+  private layout(state: ViewState, path: Path | null, fresh: boolean): Promise<void> {
+    // A stopped layout may never say so: whoever waited for it is let go here.
+    this.running?.stop();
+    this.finishRunning();
+    const cy = this.cy;
+    const eles = cy.elements().not('.hidden').not('.bundled');
+    if (eles.empty()) return Promise.resolve();
+    const layout = eles.layout(layoutOptions(cy, state.layout, eles.nodes('.pinned'), fresh));
+    this.running = layout;
+    this.layoutDone = new Promise<void>((resolve) => {
+      this.finishRunning = resolve;
+      layout.one('layoutstop', () => {
+        for (const pin of state.pinned) cy.getElementById(pin.id).position({ x: pin.x, y: pin.y });
+        if (path && state.layout === 'fcose') this.straighten(path);
+        resolve();
+      });
     });
-    gone.remove();
-    this.expansions.delete(id);
-    this.emit('changed');
+    seeded(() => layout.run());
+    return this.layoutDone;
   }
 
-  hide(id: string): void {
-    const node = this.cy.getElementById(id);
-    const gone = node.union(node.connectedEdges());
-    this.undoStack.push({
-      label: `hide ${id}`,
-      added: [],
-      removed: gone.jsons() as ElementDefinition[],
+  /**
+   * Lays a chosen path out in a row and moves every other node out of the band its edges
+   * run through, so a traced edge never passes over an unrelated node.
+   */
+  private straighten(path: Path): void {
+    const cy = this.cy;
+    const nodes = path.entities.map((e) => cy.getElementById(e.id));
+    const first = nodes[0]!.position();
+    const gap = 160;
+    const band = 45;
+    cy.batch(() => {
+      nodes.forEach((node, i) => {
+        if (!node.hasClass('pinned')) node.position({ x: first.x + i * gap, y: first.y });
+      });
+      const left = first.x - band;
+      const right = first.x + (nodes.length - 1) * gap + band;
+      cy.nodes()
+        .not('.on-path')
+        .forEach((node: NodeSingular) => {
+          const p = node.position();
+          if (
+            node.hasClass('pinned') ||
+            p.x < left ||
+            p.x > right ||
+            Math.abs(p.y - first.y) > band
+          )
+            return;
+          const side = p.y >= first.y ? 1 : -1;
+          node.position({ x: p.x, y: first.y + side * (band + 10 + (hash(node.id()) % 60)) });
+        });
     });
-    gone.remove();
-    this.emit('selected', null);
-    this.emit('changed');
   }
 
-  togglePin(id: string): boolean {
-    const node = this.cy.getElementById(id);
-    node.toggleClass('pinned');
-    const pinned = node.hasClass('pinned');
-    if (pinned) node.lock();
-    else node.unlock();
-    this.emit('changed');
-    return pinned;
+  /** Refits, animated: to the path when one is chosen, else to everything visible. */
+  private fit(path: Path | null): Promise<void> {
+    const cy = this.cy;
+    if (!cy.container()) return Promise.resolve();
+    const target = path ? cy.$('.on-path') : cy.elements().not('.hidden');
+    if (target.empty()) return Promise.resolve();
+    return this.animate({ fit: { eles: target, padding: 40 } });
   }
 
-  canUndo(): boolean {
-    return this.undoStack.length > 0;
-  }
-
-  undo(): string | null {
-    const change = this.undoStack.pop();
-    if (!change) return null;
-    this.cy.batch(() => {
-      this.byIds(change.added).remove();
-      if (change.removed.length > 0) this.cy.add(change.removed);
+  /**
+   * One viewport animation at a time; resolves when it ends, or shortly after it was due
+   * when a newer animation stopped it (a stopped animation never calls back).
+   */
+  private animate(to: object, duration = 250): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = window.setTimeout(resolve, duration + 400);
+      this.cy.stop(true);
+      this.cy.animate(to as never, {
+        duration,
+        complete: () => {
+          window.clearTimeout(timer);
+          resolve();
+        },
+      });
     });
-    this.applyFilters();
-    this.emit('changed');
-    return change.label;
   }
 
-  setHiddenKinds(kinds: Set<string>): void {
-    this.hiddenKinds = kinds;
-    this.applyFilters();
+  /** Centres an element without changing the view state (search, timeline, keyboard). */
+  reveal(id: string): void {
+    const element = this.cy.getElementById(id);
+    if (element.empty() || !this.cy.container()) return;
+    void this.animate({ center: { eles: element }, zoom: Math.max(this.cy.zoom(), 1) }).then(
+      this.hold(),
+    );
   }
 
-  setHiddenTypes(types: Set<string>): void {
-    this.hiddenTypes = types;
-    this.applyFilters();
+  fitAll(): void {
+    void this.fit(null);
   }
 
-  /** Shows the graph as it stood within a date range: undated items always stay. */
-  setRange(from: string | null, to: string | null): void {
-    this.range = { from, to };
-    this.applyFilters();
+  zoom(factor: number): void {
+    const centre = { x: this.cy.width() / 2, y: this.cy.height() / 2 };
+    this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: centre });
   }
 
-  /** How much of the loaded graph the kind, type and date filters leave on the canvas. */
+  /** What the filters leave on the canvas: the status line and the timeline both say this. */
   visibleCounts(): {
     entities: number;
     relations: number;
@@ -210,111 +373,37 @@ export class GraphController {
     };
   }
 
-  private outOfRange(data: { start: string | null; end: string | null } | undefined): boolean {
-    if (!data) return false;
-    const { from, to } = this.range;
-    if (to && data.start && data.start.slice(0, to.length) > to) return true;
-    if (from && data.end && data.end.slice(0, from.length) < from) return true;
-    return false;
-  }
-
-  private applyFilters(): void {
-    this.cy.batch(() => {
-      this.cy.nodes().forEach((node) => {
-        const hidden =
-          this.hiddenKinds.has(node.data('kind')) || this.outOfRange(node.data('entity'));
-        node.toggleClass('hidden', hidden);
+  /** The visible neighbour of `id` that lies furthest in a direction (keyboard moves). */
+  neighbourToward(id: string, dx: number, dy: number): string | null {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return null;
+    const here = node.position();
+    let best: { id: string; score: number } | null = null;
+    node
+      .neighborhood('node')
+      .not('.hidden')
+      .forEach((other: NodeSingular) => {
+        const p = other.position();
+        const vx = p.x - here.x;
+        const vy = p.y - here.y;
+        const along = vx * dx + vy * dy;
+        if (along <= 0) return;
+        const score = along / Math.hypot(vx, vy) - Math.hypot(vx, vy) / 10000;
+        if (!best || score > best.score) best = { id: other.id(), score };
       });
-      this.cy.edges().forEach((edge) => {
-        const hidden =
-          this.hiddenTypes.has(edge.data('type')) ||
-          this.outOfRange(edge.data('relation')) ||
-          edge.source().hasClass('hidden') ||
-          edge.target().hasClass('hidden');
-        edge.toggleClass('hidden', hidden);
-      });
-    });
-    this.emit('filtered');
+    return (best as { id: string } | null)?.id ?? null;
   }
 
-  select(id: string): void {
-    const element = this.cy.getElementById(id);
-    if (element.empty()) return;
-    this.cy.$(':selected').unselect();
-    element.select();
-    this.cy.animate(
-      { center: { eles: element }, zoom: Math.max(this.cy.zoom(), 1) },
-      { duration: 300 },
+  /** The most connected visible node, where keyboard navigation starts. */
+  firstNode(): string | null {
+    const nodes = this.cy.nodes().not('.hidden');
+    if (nodes.empty()) return null;
+    return nodes.max((n: NodeSingular) => n.degree(false)).ele.id();
+  }
+
+  positions(): Record<string, Position> {
+    return Object.fromEntries(
+      this.cy.nodes().map((n: NodeSingular) => [n.id(), { ...n.position() }]),
     );
-    const entity = element.data('entity');
-    this.emit(
-      'selected',
-      entity
-        ? { kind: 'entity', entity }
-        : { kind: 'relation', relation: element.data('relation') },
-    );
-  }
-
-  layout(name: LayoutName = this.layoutName): void {
-    this.layoutName = name;
-    this.running?.stop();
-    const fixed = this.cy.nodes('.pinned');
-    const layout = this.cy.elements(':visible').layout(layoutOptions(this.cy, name, fixed));
-    this.running = layout;
-    // The container says whether a layout is running, so tools and tests can wait for it.
-    const container = this.cy.container();
-    if (container) container.dataset.layout = 'running';
-    layout.one('layoutstop', () => {
-      this.cy.fit(this.cy.elements(':visible'), 30);
-      if (container) container.dataset.layout = 'idle';
-    });
-    layout.run();
-  }
-
-  /** Highlights a traced path, adding what is missing, and fades everything else. */
-  showPath(path: Path): void {
-    this.add(path.entities, path.relations, path.entities[0]?.id, 'trace');
-    this.path = path;
-    const ids = [...path.entities.map((e) => e.id), ...path.relations.map((r) => `rel:${r.id}`)];
-    this.cy.batch(() => {
-      this.cy.elements().removeClass('on-path current-step').addClass('faded');
-      this.byIds(ids).removeClass('faded').addClass('on-path');
-    });
-    this.step = -1;
-    this.cy.animate({ fit: { eles: this.cy.$('.on-path'), padding: 60 } }, { duration: 300 });
-    this.emit('path', path);
-  }
-
-  stepTo(index: number): Relation | null {
-    const relation = this.path?.relations[index];
-    if (!relation) return null;
-    this.step = index;
-    this.cy.edges().removeClass('current-step');
-    this.cy.getElementById(`rel:${relation.id}`).addClass('current-step');
-    this.emit('path-step', { index, relation });
-    return relation;
-  }
-
-  clearPath(): void {
-    this.path = null;
-    this.step = -1;
-    this.cy.elements().removeClass('faded on-path current-step');
-    this.emit('path', null);
-  }
-
-  fit(): void {
-    this.cy.animate(
-      { fit: { eles: this.cy.elements(':visible'), padding: 30 } },
-      { duration: 250 },
-    );
-  }
-
-  zoom(factor: number): void {
-    const centre = { x: this.cy.width() / 2, y: this.cy.height() / 2 };
-    this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: centre });
-  }
-
-  nodeIds(): string[] {
-    return this.cy.nodes().map((n: NodeSingular) => n.id());
   }
 }

@@ -1,6 +1,7 @@
 import type { Core, LayoutOptions, NodeCollection } from 'cytoscape';
+import type { LayoutName } from '../state/view-state';
 
-export type LayoutName = 'fcose' | 'concentric' | 'dagre' | 'circle';
+export type { LayoutName };
 export const LAYOUTS: { name: LayoutName; label: string }[] = [
   { name: 'fcose', label: 'Force-directed' },
   { name: 'concentric', label: 'Concentric (selection)' },
@@ -8,30 +9,77 @@ export const LAYOUTS: { name: LayoutName; label: string }[] = [
   { name: 'circle', label: 'Circle' },
 ];
 
-/** Options per layout; large graphs get draft quality so they draw fast. */
-export function layoutOptions(cy: Core, name: LayoutName, fixed: NodeCollection): LayoutOptions {
+/** A small seeded generator (mulberry32): the layout's randomness, the same every time. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Runs `fn` with Math.random seeded. fCoSE's spectral start draws random numbers while it
+ * runs synchronously, so the same graph always gets the same picture.
+ */
+export function seeded<T>(fn: () => T, seed = 20150828): T {
+  const original = Math.random;
+  Math.random = mulberry32(seed);
+  try {
+    return fn();
+  } finally {
+    Math.random = original;
+  }
+}
+
+/**
+ * Options per layout; large graphs get draft quality so they draw fast. `fresh` lays the
+ * graph out from scratch; otherwise fCoSE starts from where the nodes are, so an expansion
+ * keeps the picture the user already knows.
+ */
+export function layoutOptions(
+  cy: Core,
+  name: LayoutName,
+  fixed: NodeCollection,
+  fresh = true,
+): LayoutOptions {
   const big = cy.elements().length > 1500;
-  const animate = !big && cy.nodes().length < 300;
+  const animate = !big && cy.nodes().length < 300 && cy.container() !== null;
+  const centre = cy.nodes(':selected').first();
   switch (name) {
     case 'fcose':
       return {
         name: 'fcose',
         quality: big ? 'draft' : 'default',
-        randomize: true,
-        animate,
-        animationDuration: 400,
-        nodeRepulsion: 6000,
-        idealEdgeLength: 90,
+        randomize: fresh,
+        animate: animate ? 'end' : false,
+        animationDuration: 300,
+        fit: false,
+        nodeRepulsion: 9000,
+        idealEdgeLength: 110,
+        nodeSeparation: 90,
         packComponents: true,
         // Pinned nodes keep their place; the rest arrange around them.
-        fixedNodeConstraint: fixed.map((n) => ({ nodeId: n.id(), position: { ...n.position() } })),
+        fixedNodeConstraint: fixed.nonempty()
+          ? fixed.map((n) => ({ nodeId: n.id(), position: { ...n.position() } }))
+          : undefined,
       } as unknown as LayoutOptions;
     case 'concentric': {
-      const centre = cy.$('node:selected').first();
+      // The selection goes in the middle; when it is pinned, the rings are drawn around it
+      // where it stands rather than in the top-left corner of the old bounding box.
+      const count = cy.nodes(':visible').length;
+      const radius = 60 * Math.sqrt(count + 1);
+      const at = centre.nonempty() ? centre.position() : null;
       return {
         name: 'concentric',
         animate,
-        minNodeSpacing: 20,
+        fit: false,
+        minNodeSpacing: 24,
+        boundingBox: at
+          ? { x1: at.x - radius, y1: at.y - radius, w: 2 * radius, h: 2 * radius }
+          : undefined,
         concentric: (node: { id(): string; degree(b: boolean): number }) =>
           centre.nonempty() && node.id() === centre.id() ? 1000 : node.degree(false),
         levelWidth: () => 3,
@@ -43,9 +91,10 @@ export function layoutOptions(cy: Core, name: LayoutName, fixed: NodeCollection)
         rankDir: 'LR',
         nodeSep: 12,
         rankSep: 80,
+        fit: false,
         animate,
       } as unknown as LayoutOptions;
     case 'circle':
-      return { name: 'circle', animate, avoidOverlap: true };
+      return { name: 'circle', animate, fit: false, avoidOverlap: true };
   }
 }

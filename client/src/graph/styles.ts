@@ -2,18 +2,20 @@ import type { StylesheetJson } from 'cytoscape';
 
 /** Colour and shape of each kind; the legend and the canvas both read this table. */
 export const KIND_STYLE: Record<string, { color: string; shape: string; label: string }> = {
-  PERSON: { color: '#2563eb', shape: 'ellipse', label: 'Person' },
-  COUNTRY: { color: '#dc2626', shape: 'round-rectangle', label: 'Country' },
-  ORGANIZATION: { color: '#7c3aed', shape: 'hexagon', label: 'Organization' },
-  AGREEMENT: { color: '#059669', shape: 'diamond', label: 'Agreement' },
-  DISPUTE: { color: '#ea580c', shape: 'star', label: 'Dispute' },
-  EVENT: { color: '#0891b2', shape: 'round-triangle', label: 'Event' },
-  PLACE: { color: '#65a30d', shape: 'round-pentagon', label: 'Place' },
-  STATEMENT: { color: '#db2777', shape: 'round-tag', label: 'Statement' },
-  POLICY: { color: '#ca8a04', shape: 'round-octagon', label: 'Policy' },
-  LAW: { color: '#475569', shape: 'barrel', label: 'Law' },
-  PUBLICATION: { color: '#9333ea', shape: 'rectangle', label: 'Publication' },
-  GROUP: { color: '#b45309', shape: 'ellipse', label: 'Group' },
+  // Okabe–Ito and Tol's colour-blind-safe colours; no two kinds share a hue family, and
+  // each kind keeps its own shape, so nothing depends on colour alone.
+  PERSON: { color: '#0072b2', shape: 'ellipse', label: 'Person' },
+  COUNTRY: { color: '#d55e00', shape: 'round-rectangle', label: 'Country' },
+  ORGANIZATION: { color: '#cc79a7', shape: 'hexagon', label: 'Organization' },
+  AGREEMENT: { color: '#009e73', shape: 'diamond', label: 'Agreement' },
+  DISPUTE: { color: '#e69f00', shape: 'star', label: 'Dispute' },
+  EVENT: { color: '#56b4e9', shape: 'round-triangle', label: 'Event' },
+  PLACE: { color: '#999933', shape: 'round-pentagon', label: 'Place' },
+  STATEMENT: { color: '#882255', shape: 'round-tag', label: 'Statement' },
+  POLICY: { color: '#f0e442', shape: 'round-octagon', label: 'Policy' },
+  LAW: { color: '#332288', shape: 'barrel', label: 'Law' },
+  PUBLICATION: { color: '#1f2937', shape: 'rectangle', label: 'Publication' },
+  GROUP: { color: '#44aa99', shape: 'vee', label: 'Group' },
 };
 
 const FALLBACK = { color: '#6b7280', shape: 'ellipse', label: 'Other' };
@@ -29,7 +31,9 @@ export const stylesheet: StylesheetJson = [
       width: 'mapData(degree, 0, 40, 18, 48)',
       height: 'mapData(degree, 0, 40, 18, 48)',
       color: '#111827',
-      'font-size': 11,
+      // Better-connected nodes get larger labels; zoomed out, only they stay readable
+      // (min-zoomed-font-size), so the first screen does not become a pile of text.
+      'font-size': 'mapData(degree, 0, 24, 9, 16)',
       'text-valign': 'bottom',
       'text-margin-y': 4,
       'text-wrap': 'ellipsis',
@@ -37,7 +41,7 @@ export const stylesheet: StylesheetJson = [
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.8,
       'text-background-padding': '1px',
-      'min-zoomed-font-size': 7,
+      'min-zoomed-font-size': 12,
       'border-width': 1,
       'border-color': '#ffffff',
     },
@@ -51,14 +55,14 @@ export const stylesheet: StylesheetJson = [
       'target-arrow-shape': 'triangle',
       'arrow-scale': 0.8,
       'curve-style': 'bezier',
-      label: 'data(label)',
+      label: 'data(display)',
       'font-size': 9,
       color: '#374151',
       'text-rotation': 'autorotate',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.85,
       // Edge labels disappear when zoomed out, where they would only be noise.
-      'min-zoomed-font-size': 8,
+      'min-zoomed-font-size': 10,
     },
   },
   // One rule per kind: colour and shape are data, read from KIND_STYLE.
@@ -71,7 +75,7 @@ export const stylesheet: StylesheetJson = [
     selector: 'edge:selected',
     style: { width: 3, 'line-color': '#111827', 'target-arrow-color': '#111827' },
   },
-  { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+  { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
   {
     selector: 'node.on-path',
     style: { 'border-width': 4, 'border-color': '#f59e0b', 'z-index': 10 },
@@ -88,7 +92,22 @@ export const stylesheet: StylesheetJson = [
     selector: 'node.pinned',
     style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#1f2937' },
   },
-  { selector: '.hidden', style: { display: 'none' } },
-  // The SVG writer cannot draw label backgrounds; they are dropped while exporting.
+  { selector: '.hidden, .bundled', style: { display: 'none' } },
+  // The SVG writer cannot draw label backgrounds or translucency: while exporting, labels
+  // lose their backgrounds and faded elements are drawn in solid pale colours instead.
   { selector: '.exporting', style: { 'text-background-opacity': 0 } },
+  {
+    selector: 'node.exporting.faded',
+    style: { opacity: 1, 'background-color': '#e5e7eb', 'border-width': 0, label: '' },
+  },
+  {
+    selector: 'edge.exporting.faded',
+    style: {
+      opacity: 1,
+      width: 1,
+      'line-color': '#e5e7eb',
+      'target-arrow-color': '#e5e7eb',
+      label: '',
+    },
+  },
 ];

@@ -1,40 +1,53 @@
-import { type Entity, gql, type Relation, RELATION_FIELDS } from '../api';
-import type { GraphController, Selection } from '../graph/controller';
+import { type Entity, fetchNeighbours, type Relation } from '../api';
+import { act, type App, glance, nameOf } from '../app';
 import { kindStyle } from '../graph/styles';
+import { actions, batchesOf, type ViewState } from '../state/view-state';
 import { dates, formatValue, h, sourceLines } from './dom';
 
-export interface DetailActions {
-  focus(entity: Entity): void;
-  expand(entity: Entity): void;
-  collapse(entity: Entity): void;
-  traceFrom(entity: Entity): void;
-  traceTo(entity: Entity): void;
-  select(id: string): void;
-}
-
-/** The details panel for a node or an edge, with every item's sources. */
-export function mountDetails(panel: HTMLElement, graph: GraphController, actions: DetailActions) {
-  const empty = () =>
-    panel.replaceChildren(
-      h('p', { className: 'hint' }, 'Click a node or an edge to see its details and sources.'),
-    );
-  empty();
+/**
+ * The details panel for the selected node or edge, with every item's sources. It draws
+ * `state.selected`; its buttons are transitions of the store. It closes with its button or
+ * Escape (which clears the selection).
+ */
+export function mountDetails(panel: HTMLElement, app: App): void {
+  const { store, data } = app;
+  let shown = '';
 
   const field = (label: string, value: string | Node | null | undefined) =>
     value ? h('div', { className: 'field' }, h('dt', {}, label), h('dd', {}, value)) : null;
+  const button = (label: string, onClick: () => void, testid: string) =>
+    h('button', { type: 'button', onclick: onClick, dataset: { testid } }, label);
+  const close = () => glance(app, (s) => ({ ...actions.select(s, null), panel: 'graph' }));
+  const header = (title: string) =>
+    h(
+      'div',
+      { className: 'panel-head' },
+      h('h2', {}, title),
+      h(
+        'button',
+        {
+          type: 'button',
+          className: 'close',
+          ariaLabel: 'Close details',
+          title: 'Close details (Escape)',
+          onclick: close,
+          dataset: { testid: 'details-close' },
+        } as never,
+        '×',
+      ),
+    );
 
-  async function showEntity(entity: Entity) {
+  function showEntity(entity: Entity, state: ViewState) {
     const style = kindStyle(entity.kind);
-    const pinned = graph.cy.getElementById(entity.id).hasClass('pinned');
-    const button = (label: string, onClick: () => void, testid: string) =>
-      h('button', { type: 'button', onclick: onClick, dataset: { testid } }, label);
+    const pinned = state.pinned.some((p) => p.id === entity.id);
     const relationsBox = h(
       'div',
       { className: 'relations' },
       h('p', { className: 'hint' }, 'Loading relations…'),
     );
+    const id = entity.id;
     panel.replaceChildren(
-      h('h2', {}, entity.name),
+      header(entity.name),
       h(
         'p',
         { className: 'kind' },
@@ -53,77 +66,106 @@ export function mountDetails(panel: HTMLElement, graph: GraphController, actions
       h(
         'div',
         { className: 'actions' },
-        button('Focus', () => actions.focus(entity), 'focus'),
-        button('Expand', () => actions.expand(entity), 'expand'),
-        button('Collapse', () => actions.collapse(entity), 'collapse'),
+        button(
+          'Focus',
+          () => act(app, `Focused on ${entity.name}`, (s) => actions.focus(s, id)),
+          'focus',
+        ),
+        button(
+          'Expand',
+          () => act(app, `Expanded ${entity.name}`, (s) => actions.expand(s, id)),
+          'expand',
+        ),
+        batchesOf(state, id)
+          ? button(
+              'Collapse',
+              () => act(app, `Collapsed ${entity.name}`, (s) => actions.collapse(s, id)),
+              'collapse',
+            )
+          : null,
         button(
           pinned ? 'Unpin' : 'Pin',
           () => {
-            graph.togglePin(entity.id);
-            void showEntity(entity);
+            const at = app.graph.cy.getElementById(id).position();
+            act(app, `${pinned ? 'Unpinned' : 'Pinned'} ${entity.name}`, (s) =>
+              pinned
+                ? actions.unpin(s, id)
+                : actions.pin(s, { id, x: Math.round(at.x), y: Math.round(at.y) }),
+            );
           },
           'pin',
         ),
-        button('Hide', () => graph.hide(entity.id), 'hide'),
-        button('Trace from', () => actions.traceFrom(entity), 'trace-from-here'),
-        button('Trace to', () => actions.traceTo(entity), 'trace-to-here'),
+        button('Hide', () => act(app, `Hid ${entity.name}`, (s) => actions.hide(s, id)), 'hide'),
+        button(
+          'Trace from',
+          () => act(app, `Tracing from ${entity.name}`, (s) => actions.setEnd(s, 'from', id)),
+          'trace-from-here',
+        ),
+        button(
+          'Trace to',
+          () => act(app, `Tracing to ${entity.name}`, (s) => actions.setEnd(s, 'to', id)),
+          'trace-to-here',
+        ),
       ),
       relationsBox,
     );
-    try {
-      const data = await gql<{
-        entity: { relations: (Relation & { source: Entity; target: Entity })[] } | null;
-      }>(
-        `query R($id: ID!) { entity(id: $id) { relations(first: 200) { ${RELATION_FIELDS} source { id name } target { id name } } } }`,
-        { id: entity.id },
-      );
-      const groups = new Map<string, HTMLElement[]>();
-      for (const r of data.entity?.relations ?? []) {
-        const outgoing = r.source.id === entity.id;
-        const other = outgoing ? r.target : r.source;
-        const phrase = outgoing ? r.label : r.inverseLabel;
-        const link = h(
-          'a',
-          {
-            href: `#${other.id}`,
-            onclick: (e: Event) => {
-              e.preventDefault();
-              actions.select(other.id);
-            },
-          } as never,
-          other.name,
+    void fetchNeighbours(id, 200)
+      .then((found) => {
+        if (store.get().selected !== id) return;
+        const groups = new Map<string, HTMLElement[]>();
+        for (const r of found?.relations ?? []) {
+          const outgoing = r.source.id === id;
+          const other = outgoing ? r.target : r.source;
+          const link = h(
+            'a',
+            {
+              href: `#${other.id}`,
+              onclick: (e: Event) => {
+                e.preventDefault();
+                glance(app, (s) => actions.select(s, other.id));
+              },
+            } as never,
+            other.name,
+          );
+          const figure = r.value !== null ? ` (${formatValue(r.value, r.unit)})` : '';
+          const phrase = outgoing ? r.label : r.inverseLabel;
+          const item = h(
+            'li',
+            {},
+            `${phrase} `,
+            link,
+            `${figure}${r.start ? ` · ${r.start}` : ''}`,
+          );
+          groups.set(r.type, [...(groups.get(r.type) ?? []), item]);
+        }
+        relationsBox.replaceChildren(
+          h('h3', {}, `Relations (${entity.degree})`),
+          ...[...groups].map(([type, items]) =>
+            h(
+              'details',
+              { open: true },
+              h('summary', {}, `${type} (${items.length})`),
+              h('ul', {}, ...items),
+            ),
+          ),
         );
-        const figure = r.value !== null ? ` (${formatValue(r.value, r.unit)})` : '';
-        const item = h('li', {}, `${phrase} `, link, `${figure}${r.start ? ` · ${r.start}` : ''}`);
-        groups.set(r.type, [...(groups.get(r.type) ?? []), item]);
-      }
-      relationsBox.replaceChildren(
-        h('h3', {}, `Relations (${entity.degree})`),
-        ...[...groups].map(([type, items]) =>
+      })
+      .catch((error: unknown) =>
+        relationsBox.replaceChildren(
           h(
-            'details',
-            { open: true },
-            h('summary', {}, `${type} (${items.length})`),
-            h('ul', {}, ...items),
+            'p',
+            { className: 'error' },
+            `Relations could not be loaded: ${(error as Error).message}`,
           ),
         ),
       );
-    } catch (error) {
-      relationsBox.replaceChildren(
-        h(
-          'p',
-          { className: 'error' },
-          `Relations could not be loaded: ${(error as Error).message}`,
-        ),
-      );
-    }
   }
 
   function showRelation(relation: Relation) {
-    const source = graph.cy.getElementById(relation.source.id).data('label') ?? relation.source.id;
-    const target = graph.cy.getElementById(relation.target.id).data('label') ?? relation.target.id;
+    const source = nameOf(app, relation.source.id);
+    const target = nameOf(app, relation.target.id);
     panel.replaceChildren(
-      h('h2', {}, `${source} ${relation.label} ${target}`),
+      header(`${source} ${relation.label} ${target}`),
       h('p', { className: 'kind' }, relation.type),
       h(
         'dl',
@@ -139,11 +181,27 @@ export function mountDetails(panel: HTMLElement, graph: GraphController, actions
     );
   }
 
-  graph.on((event, payload) => {
-    if (event !== 'selected') return;
-    const selection = payload as Selection;
-    if (!selection) return empty();
-    if (selection.kind === 'entity') void showEntity(selection.entity);
-    else showRelation(selection.relation);
+  // Redrawn when the selection, its pin or its expansion changes (the buttons depend on them).
+  const keyOf = (state: ViewState) =>
+    `${state.selected}|${state.pinned.some((p) => p.id === state.selected)}|${batchesOf(state, state.selected ?? '')}|${data.entities.has(state.selected ?? '')}`;
+  const draw = (state: ViewState) => {
+    const key = keyOf(state);
+    if (key === shown) return;
+    shown = key;
+    const id = state.selected;
+    const relation = id?.startsWith('rel:') ? data.relations.get(id.slice(4)) : undefined;
+    const entity = id && !relation ? data.entities.get(id) : undefined;
+    panel.dataset.showing = id ?? '';
+    if (relation) showRelation(relation);
+    else if (entity) showEntity(entity, state);
+    else
+      panel.replaceChildren(
+        h('p', { className: 'hint' }, 'Click a node or an edge to see its details and sources.'),
+      );
+  };
+  app.drawn(draw);
+  store.subscribe(draw);
+  panel.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') close();
   });
 }

@@ -6,7 +6,7 @@ import type { Entity, Relation } from '../api';
 const EXAMPLES = [
   {
     query: `# Search by any name or alias, typos tolerated
-{
+query SearchByAlias {
   search(text: "Dokdo") {
     score
     entity { id name kind aliases }
@@ -15,7 +15,7 @@ const EXAMPLES = [
   },
   {
     query: `# How does Lee Myung-bak connect to the Liancourt Rocks?
-{
+query LeeToLiancourtRocks {
   paths(from: "lee-myung-bak", to: "liancourt-rocks", maxLength: 5) {
     length
     narrative
@@ -26,7 +26,7 @@ const EXAMPLES = [
   },
   {
     query: `# What happened between 2012 and 2015?
-{
+query Events2012To2015 {
   timeline(from: "2012", to: "2015-12") {
     date
     title
@@ -96,6 +96,40 @@ export function mountQueryTab(container: HTMLElement, draw: (result: unknown) =>
     last = await response.json();
     return last as never;
   };
+  // GraphiQL's editors are CodeMirror textareas with no name: give each one its editor's
+  // name so screen readers (and axe) know what they are.
+  const label = () => {
+    for (const [selector, name] of [
+      ['.graphiql-query-editor textarea', 'Query editor'],
+      [
+        '.graphiql-editor-tool [aria-label="Variables"] textarea, .graphiql-editor-tool textarea',
+        'Variables editor',
+      ],
+      ['.result-window textarea, .graphiql-response textarea', 'Result'],
+    ] as const)
+      container.querySelectorAll<HTMLTextAreaElement>(selector).forEach((t) => {
+        if (!t.getAttribute('aria-label')) t.setAttribute('aria-label', name);
+      });
+    container
+      .querySelectorAll<HTMLTextAreaElement>('textarea:not([aria-label])')
+      .forEach((t) => t.setAttribute('aria-label', 'Editor'));
+    // Its example tabs are a "tablist" whose tabs hold close buttons (interactive inside
+    // interactive, and not only tabs inside the list): they become named groups instead.
+    container.querySelectorAll('.graphiql-tabs[role="tablist"]').forEach((list) => {
+      list.setAttribute('role', 'group');
+      list.setAttribute('aria-label', 'Example operations');
+    });
+    container.querySelectorAll('.graphiql-tab[role="tab"]').forEach((tab) => {
+      tab.setAttribute('role', 'group');
+      tab.removeAttribute('aria-selected');
+    });
+  };
+  new MutationObserver(label).observe(container, {
+    childList: true,
+    subtree: true,
+    attributeFilter: ['role'],
+  });
+  window.setTimeout(label, 0);
   const root = createRoot(container);
   root.render(
     <div className="query-tab">

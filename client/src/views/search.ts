@@ -1,4 +1,5 @@
 import { type Entity, ENTITY_FIELDS, gql } from '../api';
+import type { App } from '../app';
 import { kindStyle } from '../graph/styles';
 
 type Hit = { score: number; entity: Entity };
@@ -10,9 +11,18 @@ type Hit = { score: number; entity: Entity };
 export function mountSearch(
   input: HTMLInputElement,
   list: HTMLUListElement,
+  app: App,
   choose: (entity: Entity) => void,
-  onError: (message: string) => void,
 ): void {
+  const onError = (message: string) => app.fail(new Error(message));
+  let picked: string | null = null;
+  // The box names the selection it made; once something else is selected it empties.
+  app.store.subscribe((state) => {
+    if (picked && state.selected !== picked) {
+      picked = null;
+      input.value = '';
+    }
+  });
   let hits: Hit[] = [];
   let active = -1;
   let timer: number | undefined;
@@ -66,6 +76,7 @@ export function mountSearch(
     if (!hit) return;
     input.value = hit.entity.name;
     close();
+    picked = hit.entity.id;
     choose(hit.entity);
   };
 

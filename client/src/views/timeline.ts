@@ -1,24 +1,46 @@
 import { gql, type TimelineEntry } from '../api';
-import type { GraphController } from '../graph/controller';
+import { act, type App, glance } from '../app';
+import { describeRange } from '../graph/filters';
+import type { RangeState, ViewState } from '../state/view-state';
 import { h } from './dom';
 
-export interface TimelineView {
-  setRange(from: string | null, to: string | null): void;
-  range(): { from: string | null; to: string | null };
+const year = (date: string) => Number(date.slice(0, 4));
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** Play and pause as drawn icons: Debian's Chromium has no font with the pause glyph. */
+function icon(kind: 'play' | 'pause'): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 10 10');
+  svg.setAttribute('width', '10');
+  svg.setAttribute('height', '10');
+  svg.setAttribute('aria-hidden', 'true');
+  const shapes = kind === 'play' ? ['M1 0 L9 5 L1 10 Z'] : ['M1 0 H4 V10 H1 Z', 'M6 0 H9 V10 H6 Z'];
+  for (const d of shapes) {
+    const path = document.createElementNS(SVG, 'path');
+    path.setAttribute('d', d);
+    path.setAttribute('fill', 'currentColor');
+    svg.append(path);
+  }
+  return svg;
 }
 
-const year = (date: string) => Number(date.slice(0, 4));
+/** "1990 – 2000: 40 of 106 entities, … (undated entities shown)". The status line agrees. */
+export function rangeLabel(
+  range: RangeState,
+  counts: { entities: number; totalEntities: number; relations: number; totalRelations: number },
+): string {
+  const described = describeRange(range);
+  if (!described) return 'All dates';
+  return `Graph ${described}: ${counts.entities} of ${counts.totalEntities} entities, ${counts.relations} of ${counts.totalRelations} relations (undated entities ${range.undated === 'show' ? 'shown' : 'hidden'})`;
+}
 
 /**
- * Dated events along an axis. Drag across the axis (or use the year fields) to see the graph
- * as it stood in that range; click an event to select it; Play steps through the years.
+ * Dated events along an axis. Brush across it (or type years) for a window, or choose "as
+ * of" for the graph at one date; Play slides the window through the years; click an event
+ * to select it. Undated entities are shown or hidden, as the user chooses.
  */
-export function mountTimeline(
-  box: HTMLElement,
-  graph: GraphController,
-  onChange: () => void,
-): Promise<TimelineView> {
-  let current: { from: string | null; to: string | null } = { from: null, to: null };
+export function mountTimeline(box: HTMLElement, app: App): void {
+  const { store, graph } = app;
   let playing: number | undefined;
   const axis = h('div', { className: 'axis', dataset: { testid: 'timeline-axis' } });
   const brush = h('div', { className: 'brush', hidden: true });
@@ -32,7 +54,19 @@ export function mountTimeline(
     ariaLabel: 'To year',
     dataset: { testid: 'timeline-to' },
   } as never) as HTMLInputElement;
-  const play = h('button', { type: 'button', dataset: { testid: 'timeline-play' } }, '▶ Play');
+  const play = h('button', { type: 'button', dataset: { testid: 'timeline-play' } });
+  const mode = h(
+    'select',
+    { ariaLabel: 'Range mode', dataset: { testid: 'timeline-mode' } } as never,
+    h('option', { value: 'range' }, 'Window'),
+    h('option', { value: 'asof' }, 'As of the end year'),
+  ) as HTMLSelectElement;
+  const undated = h(
+    'select',
+    { ariaLabel: 'Undated entities', dataset: { testid: 'timeline-undated' } } as never,
+    h('option', { value: 'show' }, 'Undated: shown'),
+    h('option', { value: 'hide' }, 'Undated: hidden'),
+  ) as HTMLSelectElement;
   const clear = h('button', { type: 'button', dataset: { testid: 'timeline-clear' } }, 'All dates');
   const label = h(
     'span',
@@ -43,11 +77,13 @@ export function mountTimeline(
     h(
       'div',
       { className: 'timeline-controls' },
-      h('strong', {}, 'Timeline '),
+      h('h2', {}, 'Timeline'),
       play,
       fromInput,
       '–',
       toInput,
+      mode,
+      undated,
       clear,
       label,
     ),
@@ -60,57 +96,64 @@ export function mountTimeline(
     const y = year(date) + (Number(date.slice(5, 7) || '6') - 1) / 12;
     return ((y - min) / (max - min + 1)) * 100;
   };
-
-  // The label counts what is on the canvas, so it follows every filter and change, not
-  // only this range.
-  const describe = () => {
-    const { from, to } = current;
-    if (!from && !to) return 'All dates';
-    const shown = graph.visibleCounts();
-    return `Graph as of ${from ?? '…'} – ${to ?? '…'}: ${shown.entities} of ${shown.totalEntities} entities, ${shown.relations} of ${shown.totalRelations} relations`;
+  const setPlay = (on: boolean) => {
+    play.replaceChildren(icon(on ? 'pause' : 'play'), on ? ' Pause' : ' Play');
+    play.setAttribute('aria-label', on ? 'Pause' : 'Play through the years');
   };
-  graph.on((event) => {
-    if (event === 'filtered' || event === 'changed') label.textContent = describe();
-  });
+  setPlay(false);
 
-  const apply = (from: string | null, to: string | null) => {
-    current = { from, to };
-    graph.setRange(from, to); // filters, and so relabels
+  const commit = (range: Partial<RangeState>, transient = false) => {
+    const next = (s: ViewState) => ({ ...s, range: { ...s.range, ...range } });
+    if (transient) glance(app, next);
+    else act(app, 'Timeline range changed', next);
+  };
+
+  const sync = (state: ViewState) => {
+    const { from, to } = state.range;
     fromInput.value = from ?? '';
     toInput.value = to ?? '';
-    if (from && to) {
+    mode.value = state.range.mode;
+    undated.value = state.range.undated;
+    if (from || to) {
+      const a = state.range.mode === 'asof' ? (to ?? from)! : (from ?? String(min));
+      const b = to ?? String(max);
       brush.hidden = false;
-      brush.style.left = `${xOf(from)}%`;
-      brush.style.width = `${Math.max(0.5, xOf(`${to}-12`) - xOf(from))}%`;
+      brush.style.left = `${xOf(a)}%`;
+      brush.style.width = `${Math.max(0.5, xOf(`${b}-12`) - xOf(a))}%`;
     } else brush.hidden = true;
-    onChange();
   };
+  store.subscribe(sync);
+  app.drawn((state) => (label.textContent = rangeLabel(state.range, graph.visibleCounts())));
 
   const stop = () => {
     window.clearInterval(playing);
     playing = undefined;
-    play.textContent = '▶ Play';
+    setPlay(false);
   };
+  // Play slides a window (the chosen one, or five years) from the first year to the last.
   play.addEventListener('click', () => {
     if (playing) return stop();
-    let y = min;
-    play.textContent = '⏸ Pause';
+    const { from, to } = store.get().range;
+    const width = from && to ? Math.max(0, year(to) - year(from)) : 5;
+    let start = min;
+    setPlay(true);
     playing = window.setInterval(() => {
-      apply(String(min), String(y));
-      y += Math.max(1, Math.round((max - min) / 40));
-      if (y > max) {
-        apply(String(min), String(max));
-        stop();
-      }
+      commit({ from: String(start), to: String(start + width) }, true);
+      start += Math.max(1, Math.round((max - min) / 40));
+      if (start + width > max) stop();
     }, 500);
   });
   clear.addEventListener('click', () => {
     stop();
-    apply(null, null);
+    commit({ from: null, to: null });
   });
-  const typed = () => apply(fromInput.value || null, toInput.value || null);
+  const typed = () => commit({ from: fromInput.value || null, to: toInput.value || null });
   fromInput.addEventListener('change', typed);
   toInput.addEventListener('change', typed);
+  mode.addEventListener('change', () => commit({ mode: mode.value as RangeState['mode'] }));
+  undated.addEventListener('change', () =>
+    commit({ undated: undated.value as RangeState['undated'] }),
+  );
 
   // Brushing: drag across the axis to choose a range of years.
   let anchor: number | null = null;
@@ -127,41 +170,51 @@ export function mountTimeline(
     const end = yearAt(e);
     const [a, b] = [Math.min(anchor, end), Math.max(anchor, end)];
     anchor = null;
-    apply(String(Math.max(min, a)), String(Math.min(max, b)));
+    commit({ from: String(Math.max(min, a)), to: String(Math.min(max, b)) });
   });
 
-  return gql<{ timeline: TimelineEntry[] }>(
-    'query Timeline($first: Int) { timeline(first: $first) { date title entity { id } relation { id } } }',
-    { first: 1000 },
-  ).then(({ timeline }) => {
-    const events = timeline.filter((entry) => entry.entity);
-    if (timeline.length > 0) {
-      min = year(timeline[0]!.date);
-      max = year(timeline.at(-1)!.date);
-    }
-    fromInput.min = toInput.min = String(min);
-    fromInput.max = toInput.max = String(max);
-    const ticks = [];
-    for (let y = Math.ceil(min / 10) * 10; y <= max; y += 10) {
-      ticks.push(
-        h('span', { className: 'tick', style: `left:${xOf(String(y))}%` } as never, String(y)),
-      );
-    }
-    axis.replaceChildren(
-      brush,
-      ...ticks,
-      ...events.map((entry, i) =>
-        h('button', {
-          type: 'button',
-          className: 'event',
-          title: `${entry.date}: ${entry.title}`,
-          ariaLabel: `${entry.date}: ${entry.title}`,
-          style: `left:${xOf(entry.date)}%; top:${8 + (i % 4) * 12}px`,
-          dataset: { testid: 'timeline-event', id: entry.entity!.id },
-          onclick: () => graph.select(entry.entity!.id),
-        } as never),
-      ),
-    );
-    return { setRange: apply, range: () => ({ ...current }) };
+  // The events load after the first view is drawn, and again after a failure.
+  let loading = false;
+  app.drawn(() => {
+    if (loading) return;
+    loading = true;
+    void gql<{ timeline: TimelineEntry[] }>(
+      'query Timeline($first: Int) { timeline(first: $first) { date title entity { id } relation { id } } }',
+      { first: 1000 },
+    )
+      .then(({ timeline }) => {
+        const events = timeline.filter((entry) => entry.entity);
+        if (timeline.length > 0) {
+          min = year(timeline[0]!.date);
+          max = year(timeline.at(-1)!.date);
+        }
+        fromInput.min = toInput.min = String(min);
+        fromInput.max = toInput.max = String(max);
+        const ticks = [];
+        for (let y = Math.ceil(min / 10) * 10; y <= max; y += 10)
+          ticks.push(
+            h('span', { className: 'tick', style: `left:${xOf(String(y))}%` } as never, String(y)),
+          );
+        axis.replaceChildren(
+          brush,
+          ...ticks,
+          ...events.map((entry, i) =>
+            h('button', {
+              type: 'button',
+              className: 'event',
+              title: `${entry.date}: ${entry.title}`,
+              ariaLabel: `${entry.date}: ${entry.title}`,
+              style: `left:${xOf(entry.date)}%; top:${8 + (i % 4) * 12}px`,
+              dataset: { testid: 'timeline-event', id: entry.entity!.id },
+              onclick: () => glance(app, (s) => ({ ...s, selected: entry.entity!.id })),
+            } as never),
+          ),
+        );
+        sync(store.get());
+      })
+      .catch((error: unknown) => {
+        loading = false;
+        app.fail(error);
+      });
   });
 }

@@ -1,5 +1,6 @@
-import type { GraphController } from '../graph/controller';
+import { act, type App } from '../app';
 import { LAYOUTS, type LayoutName } from '../graph/layouts';
+import type { ViewState } from '../state/view-state';
 import { h } from './dom';
 
 function download(name: string, blob: Blob) {
@@ -10,93 +11,98 @@ function download(name: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
-/** Layouts, fit and zoom, undo, export (PNG, SVG, JSON) and opening a saved view. */
-export function mountToolbar(
-  bar: HTMLElement,
-  graph: GraphController,
-  openView: (json: unknown) => void,
-  say: (m: string) => void,
-) {
+/** A saved view: the state and Cytoscape's own JSON (positions, zoom, pan). */
+export interface SavedView {
+  tracegraphView: 2;
+  state: ViewState;
+  cy: {
+    elements?: { nodes?: { data: { id: string }; position?: { x: number; y: number } }[] };
+    zoom?: number;
+    pan?: { x: number; y: number };
+  };
+}
+
+export interface ToolbarActions {
+  open(view: unknown): void;
+  undo(): void;
+  redo(): void;
+  svg(): string;
+}
+
+/** Layouts, fit and zoom, undo and redo, export (PNG, SVG, JSON) and opening a saved view. */
+export function mountToolbar(bar: HTMLElement, app: App, actions: ToolbarActions): void {
+  const { store, graph } = app;
   const layout = h(
     'select',
     { ariaLabel: 'Layout', dataset: { testid: 'layout-select' } } as never,
     ...LAYOUTS.map((l) => h('option', { value: l.name }, l.label)),
   ) as HTMLSelectElement;
-  layout.addEventListener('change', () => graph.layout(layout.value as LayoutName));
-  const button = (label: string, title: string, testid: string, onClick: () => void) =>
+  layout.addEventListener('change', () => {
+    const name = layout.value as LayoutName;
+    act(app, `Layout: ${LAYOUTS.find((l) => l.name === name)!.label}`, (s) => ({
+      ...s,
+      layout: name,
+    }));
+  });
+  const button = (label: string | Node, title: string, testid: string, onClick: () => void) =>
     h(
       'button',
       { type: 'button', title, ariaLabel: title, onclick: onClick, dataset: { testid } },
       label,
     );
-  const file = h('input', { type: 'file', accept: 'application/json', hidden: true });
+  const undo = button('Undo', 'Undo (Ctrl+Z)', 'undo', actions.undo);
+  const redo = button('Redo', 'Redo (Ctrl+Shift+Z)', 'redo', actions.redo);
+  const sync = (state: ViewState) => {
+    layout.value = state.layout;
+    undo.disabled = !store.canUndo();
+    redo.disabled = !store.canRedo();
+  };
+  store.subscribe(sync);
+  sync(store.get());
+  const file = h('input', {
+    type: 'file',
+    accept: 'application/json',
+    hidden: true,
+    ariaLabel: 'Saved view file',
+  } as never) as HTMLInputElement;
   file.addEventListener('change', async () => {
     const chosen = file.files?.[0];
     if (!chosen) return;
     try {
-      openView(JSON.parse(await chosen.text()));
+      actions.open(JSON.parse(await chosen.text()));
     } catch {
-      say('That file is not a saved Tracegraph view.');
+      app.fail(new Error('That file is not a saved Tracegraph view.'));
     }
     file.value = '';
   });
   bar.replaceChildren(
     layout,
-    button('Fit', 'Fit the graph to the window', 'fit', () => graph.fit()),
+    button('Fit', 'Fit the graph to the window', 'fit', () => graph.fitAll()),
     button('+', 'Zoom in', 'zoom-in', () => graph.zoom(1.25)),
     button('−', 'Zoom out', 'zoom-out', () => graph.zoom(0.8)),
-    button('Undo', 'Undo the last change', 'undo', () =>
-      say(graph.undo() ? 'Undone.' : 'Nothing to undo.'),
-    ),
+    undo,
+    redo,
     button('PNG', 'Export the view as PNG', 'export-png', () =>
       download(
         'tracegraph.png',
         graph.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob,
       ),
     ),
-    button('SVG', 'Export the view as SVG', 'export-svg', () => {
-      // cytoscape-svg's canvas2svg logs "Attempted to apply path command to node text" for
-      // node labels it has already written; the SVG is complete, so that noise is silenced.
-      const log = console.error;
-      console.error = (...args: unknown[]) => {
-        if (!String(args[0]).startsWith('Attempted to apply path command')) log(...args);
+    button('SVG', 'Export the view as SVG', 'export-svg', () =>
+      download('tracegraph.svg', new Blob([actions.svg()], { type: 'image/svg+xml' })),
+    ),
+    button('JSON', 'Save the view as JSON (reopens exactly as it is)', 'export-json', () => {
+      const view: SavedView = {
+        tracegraphView: 2,
+        state: store.get(),
+        cy: graph.cy.json() as SavedView['cy'],
       };
-      graph.cy.elements().addClass('exporting');
-      let svg: string;
-      try {
-        svg = (graph.cy as unknown as { svg(o: object): string }).svg({
-          full: true,
-          bg: '#ffffff',
-        });
-      } finally {
-        graph.cy.elements().removeClass('exporting');
-        console.error = log;
-      }
-      download('tracegraph.svg', new Blob([svg], { type: 'image/svg+xml' }));
-    }),
-    button('JSON', 'Export the view as JSON (reopens as arranged)', 'export-json', () =>
       download(
         'tracegraph-view.json',
-        new Blob([JSON.stringify(viewJson(graph), null, 2)], { type: 'application/json' }),
-      ),
-    ),
+        new Blob([JSON.stringify(view)], { type: 'application/json' }),
+      );
+    }),
     button('Open…', 'Open a saved JSON view', 'open-view', () => file.click()),
     file,
   );
-}
-
-/** Elements with their positions and data: enough to reopen a view exactly as arranged. */
-export function viewJson(graph: GraphController) {
-  return {
-    tracegraphView: 1,
-    layout: graph.layoutName,
-    zoom: graph.cy.zoom(),
-    pan: graph.cy.pan(),
-    elements: graph.cy.elements().map((e) => ({
-      group: e.group(),
-      data: e.data(),
-      position: e.isNode() ? e.position() : undefined,
-      classes: e.classes().filter((c: string) => c === 'pinned'),
-    })),
-  };
 }

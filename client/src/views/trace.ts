@@ -1,90 +1,159 @@
-import { type Entity, ENTITY_FIELDS, gql, type Path, RELATION_FIELDS } from '../api';
-import type { GraphController } from '../graph/controller';
+import { resolveName } from '../api';
+import { act, type App, glance, nameOf } from '../app';
+import { actions, MAX_STEPS, MIN_STEPS, type ViewState } from '../state/view-state';
 import { h, sourceLines } from './dom';
 
-const HUBS = ['japan', 'south-korea'];
-
-export interface TraceView {
-  setFrom(entity: Entity): void;
-  setTo(entity: Entity): void;
-  run(): Promise<void>;
-  state(): { from: string; to: string };
-}
-
-/** Trace: from, to, max length, avoid hubs, relation types → paths with narratives. */
-export function mountTrace(
-  box: HTMLElement,
-  graph: GraphController,
-  types: string[],
-  onError: (m: string) => void,
-  onTraced: () => void = () => undefined,
-): TraceView {
-  const ids = { from: '', to: '' };
+/**
+ * Trace: from, to, max steps, avoid hubs, relation types → paths with narratives. Running it
+ * is one transition (the old trace goes completely); the first path is drawn at once; the
+ * step box sits on the canvas, beside what it describes.
+ */
+export function mountTrace(box: HTMLElement, stepBox: HTMLElement, app: App): void {
+  const { store, data } = app;
   const from = h('input', {
     type: 'text',
     placeholder: 'From (name or id)',
     dataset: { testid: 'trace-from' },
-    ariaLabel: 'Trace from',
-  } as never) as HTMLInputElement;
+  });
   const to = h('input', {
     type: 'text',
     placeholder: 'To (name or id)',
     dataset: { testid: 'trace-to' },
-    ariaLabel: 'Trace to',
-  } as never) as HTMLInputElement;
-  const maxLength = h('input', {
+  });
+  const maxSteps = h('input', {
     type: 'number',
-    min: '1',
-    max: '6',
+    min: String(MIN_STEPS),
+    max: String(MAX_STEPS),
     value: '4',
-    ariaLabel: 'Max length',
-  } as never) as HTMLInputElement;
+    dataset: { testid: 'trace-max' },
+  });
   const avoid = h('input', { type: 'checkbox', dataset: { testid: 'trace-avoid-hubs' } });
-  const typeSelect = h(
-    'select',
-    { multiple: true, size: 4, ariaLabel: 'Only these relationship types' } as never,
-    ...types.map((t) => h('option', { value: t }, t)),
-  ) as HTMLSelectElement;
-  const run = h('button', { type: 'button', dataset: { testid: 'trace-run' } }, 'Trace');
+  const typeSelect = h('select', {
+    multiple: true,
+    size: 5,
+    id: 'trace-types',
+  }) as HTMLSelectElement;
+  const run = h('button', { type: 'submit', dataset: { testid: 'trace-run' } }, 'Trace');
+  const clear = h('button', { type: 'button', dataset: { testid: 'trace-clear' } }, 'Clear');
+  const message = h('p', {
+    className: 'error',
+    role: 'alert',
+    dataset: { testid: 'trace-message' },
+  });
   const list = h('ol', { className: 'paths', dataset: { testid: 'paths-list' } });
-  const stepBox = h('div', { className: 'step', dataset: { testid: 'path-step' } });
+  // Typed text is resolved when the trace runs; an id chosen elsewhere is kept while the
+  // field still shows its name.
+  const chosen = { from: null as string | null, to: null as string | null };
 
-  from.addEventListener('input', () => (ids.from = ''));
-  to.addEventListener('input', () => (ids.to = ''));
-
-  box.replaceChildren(
+  const form = h(
+    'form',
+    { className: 'trace-form', noValidate: true },
     h('h2', {}, 'Trace a connection'),
     h('label', {}, 'From', from),
     h('label', {}, 'To', to),
     h(
       'div',
       { className: 'row' },
-      h('label', {}, 'Max steps ', maxLength),
+      h('label', {}, 'Max steps ', maxSteps),
       h('label', {}, avoid, ' Avoid hubs'),
     ),
-    h('details', {}, h('summary', {}, 'Only these relationship types'), typeSelect),
-    run,
-    list,
-    stepBox,
+    h(
+      'details',
+      {},
+      h('summary', {}, 'Only these relationship types'),
+      h('label', { htmlFor: 'trace-types', className: 'sr-only' }, 'Only these relationship types'),
+      typeSelect,
+    ),
+    h('div', { className: 'row' }, run, clear),
+    message,
   );
+  box.replaceChildren(form, list);
 
-  /** A typed name is resolved with the search API: the best hit is taken. */
-  async function resolve(input: HTMLInputElement, known: string): Promise<string | null> {
-    if (known) return known;
+  const end = async (input: HTMLInputElement, known: string | null): Promise<string | null> => {
     const text = input.value.trim();
     if (!text) return null;
-    const data = await gql<{ search: { entity: { id: string; name: string } }[] }>(
-      'query S($t: String!) { search(text: $t, first: 1) { entity { id name } } }',
-      { t: text },
-    );
-    const hit = data.search[0]?.entity;
-    if (hit) input.value = hit.name;
+    if (known && (text === nameOf(app, known) || text === known)) return known;
+    const hit = await resolveName(text);
+    if (hit) {
+      data.entities.set(hit.id, { ...data.entities.get(hit.id), ...hit });
+      input.value = hit.name;
+    }
     return hit?.id ?? null;
-  }
+  };
 
-  function showStep(path: Path, index: number) {
-    const relation = graph.stepTo(index);
-    if (!relation) return;
+  // Enter in any field submits the form: it runs the trace.
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    message.textContent = '';
+    // Resolving typed names takes a request: the canvas counts as busy until the trace is in.
+    const release = app.graph.hold();
+    try {
+      await submit();
+    } finally {
+      release();
+    }
+  });
+  async function submit() {
+    const steps = Number(maxSteps.value);
+    if (!Number.isInteger(steps) || steps < MIN_STEPS || steps > MAX_STEPS) {
+      message.textContent = `Max steps must be a whole number from ${MIN_STEPS} to ${MAX_STEPS}.`;
+      maxSteps.focus();
+      return;
+    }
+    try {
+      const [fromId, toId] = [await end(from, chosen.from), await end(to, chosen.to)];
+      if (!fromId || !toId) {
+        message.textContent = 'Choose both ends: no entity matches what was typed.';
+        return;
+      }
+      act(app, `Traced ${nameOf(app, fromId)} → ${nameOf(app, toId)}`, (s) =>
+        actions.trace(s, {
+          from: fromId,
+          to: toId,
+          maxSteps: steps,
+          avoidHubs: avoid.checked,
+          types: [...typeSelect.selectedOptions].map((o) => o.value),
+        }),
+      );
+    } catch (error) {
+      message.textContent = (error as Error).message;
+    }
+  }
+  clear.addEventListener('click', () => act(app, 'Cleared the trace', actions.clearTrace));
+
+  const fill = (state: ViewState) => {
+    const t = state.trace;
+    for (const [input, id, key] of [
+      [from, t.from, 'from'],
+      [to, t.to, 'to'],
+    ] as const) {
+      if (chosen[key] !== id || (id && !input.value)) input.value = nameOf(app, id);
+      chosen[key] = id;
+    }
+    maxSteps.value = String(t.maxSteps);
+    avoid.checked = t.avoidHubs;
+    for (const option of typeSelect.options) option.selected = t.types.includes(option.value);
+  };
+  store.subscribe((state, change) => {
+    if (JSON.stringify(state.trace) !== JSON.stringify(change.previous.trace)) fill(state);
+    if (state.trace.path === null) {
+      list.replaceChildren();
+      stepBox.replaceChildren();
+    } else if (
+      JSON.stringify({ ...state.trace, path: 0, step: 0 }) !==
+      JSON.stringify({ ...change.previous.trace, path: 0, step: 0 })
+    ) {
+      list.replaceChildren(h('li', { className: 'hint' }, 'Tracing…'));
+      stepBox.replaceChildren();
+    }
+  });
+
+  const drawStep = (state: ViewState) => {
+    const path = data.pathsFor(state.trace)?.[state.trace.path ?? 0];
+    const index = state.trace.step;
+    const relation = path?.relations[index];
+    if (!path || !relation) return stepBox.replaceChildren();
+    const go = (step: number) => glance(app, (s) => actions.step(s, step));
     stepBox.replaceChildren(
       h('p', {}, h('strong', {}, `Step ${index + 1} of ${path.length}: `), path.steps[index] ?? ''),
       sourceLines(relation.sources),
@@ -96,7 +165,7 @@ export function mountTrace(
           {
             type: 'button',
             disabled: index === 0,
-            onclick: () => showStep(path, index - 1),
+            onclick: () => go(index - 1),
             dataset: { testid: 'step-prev' },
           },
           '← Previous',
@@ -106,53 +175,41 @@ export function mountTrace(
           {
             type: 'button',
             disabled: index === path.length - 1,
-            onclick: () => showStep(path, index + 1),
+            onclick: () => go(index + 1),
             dataset: { testid: 'step-next' },
           },
           'Next →',
         ),
       ),
     );
-  }
+  };
 
-  async function trace() {
-    list.replaceChildren(h('li', { className: 'hint' }, 'Tracing…'));
-    stepBox.replaceChildren();
-    try {
-      const [fromId, toId] = [await resolve(from, ids.from), await resolve(to, ids.to)];
-      if (!fromId || !toId) {
-        list.replaceChildren(
-          h('li', { className: 'error' }, 'Choose both ends: no entity matches what was typed.'),
-        );
-        return;
-      }
-      Object.assign(ids, { from: fromId, to: toId });
-      onTraced();
-      const chosen = [...typeSelect.selectedOptions].map((o) => o.value);
-      const data = await gql<{ paths: Path[] }>(
-        `query P($from: ID!, $to: ID!, $max: Int, $avoid: [ID!], $types: [String!]) {
-          paths(from: $from, to: $to, maxLength: $max, first: 5, avoid: $avoid, relationTypes: $types) {
-            length narrative steps entities { ${ENTITY_FIELDS} } relations { ${RELATION_FIELDS} } } }`,
-        {
-          from: fromId,
-          to: toId,
-          max: Math.min(6, Math.max(1, Number(maxLength.value) || 4)),
-          avoid: avoid.checked ? HUBS : [],
-          types: chosen.length ? chosen : null,
-        },
+  app.drawn((state) => {
+    // A shared link names its ends by id; once their data is in, the fields show names.
+    for (const [input, id] of [
+      [from, state.trace.from],
+      [to, state.trace.to],
+    ] as const)
+      if (id && input.value === id) input.value = nameOf(app, id);
+    if (typeSelect.options.length === 0 && data.relationTypes.length) {
+      typeSelect.replaceChildren(
+        ...data.relationTypes.map((t) => h('option', { value: t.type }, t.type)),
       );
-      if (data.paths.length === 0) {
-        list.replaceChildren(
-          h(
-            'li',
-            { className: 'empty' },
-            'No connection within that many steps. Allow more steps or fewer filters.',
-          ),
-        );
-        return;
-      }
+      fill(state);
+    }
+    const paths = data.pathsFor(state.trace);
+    if (!paths) return;
+    if (paths.length === 0) {
       list.replaceChildren(
-        ...data.paths.map((path) =>
+        h(
+          'li',
+          { className: 'empty' },
+          'No connection within that many steps. Allow more steps or fewer filters.',
+        ),
+      );
+    } else {
+      list.replaceChildren(
+        ...paths.map((path, i) =>
           h(
             'li',
             {},
@@ -161,35 +218,18 @@ export function mountTrace(
               {
                 type: 'button',
                 className: 'path',
+                ariaPressed: String(i === state.trace.path),
                 dataset: { testid: 'path-item' },
-                onclick: () => {
-                  graph.showPath(path);
-                  showStep(path, 0);
-                },
-              },
+                onclick: () => act(app, `Path ${i + 1} chosen`, (s) => actions.pickPath(s, i)),
+              } as never,
               h('strong', {}, `${path.length} step${path.length === 1 ? '' : 's'}: `),
               path.narrative,
             ),
           ),
         ),
       );
-    } catch (error) {
-      list.replaceChildren(h('li', { className: 'error' }, (error as Error).message));
-      onError((error as Error).message);
     }
-  }
-  run.addEventListener('click', () => void trace());
-
-  return {
-    setFrom(entity) {
-      from.value = entity.name;
-      ids.from = entity.id;
-    },
-    setTo(entity) {
-      to.value = entity.name;
-      ids.to = entity.id;
-    },
-    run: trace,
-    state: () => ({ ...ids }),
-  };
+    drawStep(state);
+  });
+  fill(store.get());
 }

@@ -1,0 +1,179 @@
+import {
+  type Entity,
+  fetchEntities,
+  fetchGraph,
+  fetchNeighbours,
+  fetchPaths,
+  fetchRelationTypes,
+  type Path,
+  type Relation,
+  type RelationTypeInfo,
+} from '../api';
+import type { TraceState, ViewState } from '../state/view-state';
+
+/** A hub adds at most this many neighbours per batch; "More…" shows the next batch. */
+export const EXPAND_BATCH = 15;
+/** "Avoid hubs" routes around the two states everything in this graph touches. */
+export const HUBS = ['japan', 'south-korea'];
+
+interface Piece {
+  entities: string[];
+  relations: string[];
+}
+interface Expansion extends Piece {
+  degree: number;
+}
+
+/** What the canvas should hold for a state: entities and relations, in a stable order. */
+export interface ViewElements {
+  entities: Entity[];
+  relations: Relation[];
+  /** The chosen path, when a trace has run and its results are in. */
+  path: Path | null;
+}
+
+const traceKey = (t: TraceState) =>
+  JSON.stringify([t.from, t.to, t.maxSteps, t.avoidHubs, [...t.types].sort()]);
+
+/**
+ * Everything fetched from the API, cached, and the pure function that turns a view state
+ * into the elements on the canvas. The same state always gives the same elements, whatever
+ * order things were fetched in, so a shared link reopens what its author saw.
+ */
+export class GraphData {
+  readonly entities = new Map<string, Entity>();
+  readonly relations = new Map<string, Relation>();
+  relationTypes: RelationTypeInfo[] = [];
+  /** Sizes of the whole graph, known once the first screen is loaded. */
+  totals: { entities: number; relations: number } | null = null;
+  private overview: (Piece & { truncated: boolean }) | null = null;
+  private readonly expansions = new Map<string, Expansion>();
+  private readonly queries = new Map<string, Piece>();
+  private readonly paths = new Map<string, Path[]>();
+
+  private keep(entities: Entity[], relations: Relation[]): Piece {
+    for (const e of entities) this.entities.set(e.id, { ...this.entities.get(e.id), ...e });
+    for (const r of relations)
+      this.relations.set(r.id, { ...r, source: { id: r.source.id }, target: { id: r.target.id } });
+    return { entities: entities.map((e) => e.id), relations: relations.map((r) => r.id) };
+  }
+
+  /** Fetches whatever `state` needs that is not cached yet. */
+  async load(state: ViewState): Promise<void> {
+    const work: Promise<unknown>[] = [];
+    if (!this.overview && !state.focus && state.query.length === 0)
+      work.push(
+        fetchGraph().then(({ graph, relationTypes, totals }) => {
+          this.totals = totals;
+          this.overview = {
+            ...this.keep(graph.entities, graph.relations),
+            truncated: graph.truncated,
+          };
+          this.relationTypes = relationTypes;
+        }),
+      );
+    else if (this.relationTypes.length === 0)
+      work.push(fetchRelationTypes().then((types) => (this.relationTypes = types)));
+    if (
+      state.focus &&
+      !this.entities.has(state.focus) &&
+      !state.expanded.some(([id]) => id === state.focus)
+    )
+      work.push(this.loadQuery([state.focus]));
+    for (const [id, batches] of state.expanded) work.push(this.loadExpansion(id, batches));
+    if (state.query.length) work.push(this.loadQuery(state.query));
+    await Promise.all(work);
+    if (state.trace.from && state.trace.to && state.trace.path !== null)
+      await this.loadPaths(state.trace);
+  }
+
+  private async loadExpansion(id: string, batches: number): Promise<void> {
+    const key = `${id}:${batches}`;
+    if (this.expansions.has(key)) return;
+    const entity = await fetchNeighbours(id, Math.min(500, batches * EXPAND_BATCH));
+    if (!entity) {
+      this.expansions.set(key, { entities: [], relations: [], degree: 0 });
+      return;
+    }
+    const { relations, degree, ...self } = entity;
+    const neighbours = relations.flatMap((r) => [r.source, r.target]);
+    const piece = this.keep([self as Entity, ...neighbours], relations);
+    this.expansions.set(key, { ...piece, degree });
+  }
+
+  private async loadQuery(ids: string[]): Promise<void> {
+    const key = ids.join(',');
+    if (this.queries.has(key)) return;
+    const found = await fetchEntities(ids);
+    const wanted = new Set(found.map((e) => e.id));
+    const relations = found
+      .flatMap((e) => e.relations)
+      .filter((r) => wanted.has(r.source.id) && wanted.has(r.target.id));
+    this.queries.set(
+      key,
+      this.keep(
+        found.map(({ relations: _, ...e }) => e as Entity),
+        relations,
+      ),
+    );
+  }
+
+  async loadPaths(trace: TraceState): Promise<Path[]> {
+    const key = traceKey(trace);
+    const known = this.paths.get(key);
+    if (known) return known;
+    const paths = await fetchPaths({
+      from: trace.from!,
+      to: trace.to!,
+      maxLength: trace.maxSteps,
+      avoid: trace.avoidHubs ? HUBS : [],
+      types: trace.types,
+    });
+    for (const path of paths) this.keep(path.entities, path.relations);
+    this.paths.set(key, paths);
+    return paths;
+  }
+
+  /** The trace's results when they have been fetched. */
+  pathsFor(trace: TraceState): Path[] | undefined {
+    return trace.path === null ? undefined : this.paths.get(traceKey(trace));
+  }
+
+  /** How many of an entity's relations an expansion of `batches` leaves out. */
+  remaining(id: string, batches: number): number {
+    const expansion = this.expansions.get(`${id}:${batches}`);
+    return expansion ? Math.max(0, expansion.degree - expansion.relations.length) : 0;
+  }
+
+  truncated(): boolean {
+    return this.overview?.truncated ?? false;
+  }
+
+  /** The elements a state puts on the canvas. */
+  elements(state: ViewState): ViewElements {
+    const entities = new Set<string>();
+    const relations = new Set<string>();
+    const add = (piece: Piece | undefined) => {
+      piece?.entities.forEach((id) => entities.add(id));
+      piece?.relations.forEach((id) => relations.add(id));
+    };
+    if (state.query.length) add(this.queries.get(state.query.join(',')));
+    else if (state.focus) entities.add(state.focus);
+    else add(this.overview ?? undefined);
+    // An expanded entity is on the canvas with its neighbours, wherever it came from.
+    for (const [id, batches] of state.expanded) add(this.expansions.get(`${id}:${batches}`));
+    for (const id of state.hidden) entities.delete(id);
+    const paths = this.pathsFor(state.trace);
+    const path = paths?.[state.trace.path ?? 0] ?? null;
+    if (path)
+      add({ entities: path.entities.map((e) => e.id), relations: path.relations.map((r) => r.id) });
+    const shown = [...entities].filter((id) => this.entities.has(id));
+    return {
+      entities: shown.map((id) => this.entities.get(id)!),
+      relations: [...relations]
+        .map((id) => this.relations.get(id)!)
+        .filter((r) => r && entities.has(r.source.id) && entities.has(r.target.id)),
+      path,
+    };
+  }
+}

@@ -74,16 +74,25 @@ describe('the first screen of a large graph', () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const responses: { url: string; bytes: number; query: string }[] = [];
+    const failures: string[] = [];
     page.on('response', async (response) => {
       const request = response.request();
       if (!request.url().endsWith('/graphql')) return;
       const body = await response.body();
       responses.push({ url: request.url(), bytes: body.length, query: request.postData() ?? '' });
+      if (body.includes('"errors"')) failures.push(body.toString('utf8').slice(0, 300));
     });
+    page.on('pageerror', (error) => failures.push(error.message));
     const started = performance.now();
     await page.goto(url);
-    await waitForGraph(page);
-    await waitForLayout(page);
+    try {
+      await waitForGraph(page);
+      await waitForLayout(page);
+    } catch (error) {
+      throw new Error(`The first screen did not draw: ${failures.join(' | ') || error}`, {
+        cause: error,
+      });
+    }
     const seconds = (performance.now() - started) / 1000;
 
     const status = page.getByText(/entities and .* relations shown; search to find the rest\./);

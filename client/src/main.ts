@@ -144,7 +144,11 @@ mountToolbar($('toolbar'), app, {
     const viewport =
       view.cy.zoom && view.cy.pan ? { zoom: view.cy.zoom, pan: view.cy.pan } : undefined;
     pending = { positions, viewport };
-    store.commit(normalise(view.state), 'Opened a saved view', 'open');
+    if (!store.commit(normalise(view.state), 'Opened a saved view', 'open')) {
+      // The saved view's state is the one on screen: only its arrangement is new.
+      void draw(store.get());
+      status.say('Opened a saved view');
+    }
   },
 });
 

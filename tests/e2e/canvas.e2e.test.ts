@@ -43,7 +43,7 @@ describe('the canvas', () => {
       ),
     ).toBe(stats.relations);
     await expect(
-      page.getByText(`${stats.entities} entities, ${stats.relations} relations.`).isVisible(),
+      page.getByText(`${stats.entities} entities, ${stats.relations} relations`).isVisible(),
     ).resolves.toBe(true);
     for (const kind of ['Person', 'Country', 'Dispute', 'Event']) {
       expect(await page.locator('#legend label', { hasText: kind }).isVisible()).toBe(true);

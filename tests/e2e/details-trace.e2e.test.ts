@@ -29,25 +29,26 @@ describe('details and tracing', () => {
 
   it('shows an edge with its figure and sources', async () => {
     const { page, problems, close } = await openPage(explorer.browser, explorer.server.url);
-    // Arrange the two states apart, as a user would by dragging, with the trade edge alone between.
+    // Arrange the two ends apart, as a user would by dragging, with the edge alone between.
+    // (Japan and South Korea share ten relations, drawn as one bundle: this pair has one.)
     await cyEval(
       page,
       (cy) => {
         cy.edges()
-          .filter((e) => e.id() !== 'rel:japan-traded-south-korea-1991')
+          .filter((e) => e.id() !== 'rel:rok-party-24')
           .remove();
         cy.nodes().positions({ x: 0, y: 2000 });
-        cy.getElementById('japan').position({ x: -300, y: 0 });
-        cy.getElementById('south-korea').position({ x: 300, y: 0 });
-        cy.fit(cy.$('#japan, #south-korea'), 80);
+        cy.getElementById('south-korea').position({ x: -300, y: 0 });
+        cy.getElementById('rok-intelligence-agreements').position({ x: 300, y: 0 });
+        cy.fit(cy.$('#south-korea, #rok-intelligence-agreements'), 80);
       },
       null,
     );
-    await clickElement(page, 'rel:japan-traded-south-korea-1991');
+    await clickElement(page, 'rel:rok-party-24');
     const text = (await page.getByTestId('details-panel').textContent()) ?? '';
-    expect(text).toContain('Japan traded with South Korea');
-    expect(text).toContain('29.1 billion USD');
-    expect(text).toContain('paragraph 5');
+    expect(text).toContain('South Korea is a party to');
+    expect(text).toContain('24 countries');
+    expect(text).toContain('paragraph 12');
     expect(problems).toEqual([]);
     await close();
   });

@@ -73,6 +73,7 @@ describe('timeline, sharing and export', () => {
     await page.getByTestId('search-input').press('Enter');
     await settled(page);
     await page.getByTestId('timeline-from').fill('1990');
+    await page.getByTestId('timeline-from').dispatchEvent('change');
     await page.getByTestId('timeline-to').fill('2000');
     await page.getByTestId('timeline-to').dispatchEvent('change');
     await page.getByTestId('trace-from').fill('Shinzo Abe');

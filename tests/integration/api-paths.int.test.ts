@@ -239,13 +239,13 @@ describe('paths', () => {
 
     it('dates the steps of a narrative', async () => {
       const found = await paths({
-        from: 'shinzo-abe',
-        to: 'park-geun-hye',
+        from: 'park-geun-hye',
+        to: 'park-precondition',
         first: 10,
         maxLength: 1,
       });
       expect(found.map((p) => p.narrative)).toContain(
-        'Shinzo Abe met with Park Geun-hye (2 November 2015).',
+        'Park Geun-hye holds Apology before any meeting with Abe (2013).',
       );
     });
 

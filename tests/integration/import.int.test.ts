@@ -49,7 +49,9 @@ async function dump(db: Database) {
        RETURN collect([a.id, type(r), b.id, properties(r)]) AS relations
      }
      CALL () {
-       MATCH (d:DatedRelation) WITH d ORDER BY d.relationId RETURN collect(properties(d)) AS dated
+       // The element id a DatedRelation keeps is the store's own, different after a reload.
+       MATCH (d:DatedRelation) WITH d ORDER BY d.relationId
+       RETURN collect(d {.*, relationElementId: null}) AS dated
      }
      MATCH (m:GraphMeta)
      RETURN entities, relations, dated, m.byKind AS byKind, m.byRelationType AS byRelationType,

@@ -86,7 +86,7 @@ describe('the local Neo4j is locked', () => {
     ).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.AccessMode' });
     // A named write statement, as a resolver could call it by mistake: refused before Neo4j.
     await expect(
-      requestDb.write('load-documents', { documents: [{ id: 'intruder' }] }),
+      requestDb.write('stage-documents', { documents: [{ id: 'intruder' }] }),
     ).rejects.toBeInstanceOf(ReadOnlyError);
     await expect(requestDb.runText('WRITE', 'CREATE (:Intruder)')).rejects.toBeInstanceOf(
       ReadOnlyError,

@@ -30,12 +30,14 @@ export function mountStatus(line: HTMLElement, app: App) {
       : `${c.entities} entities, ${c.relations} relations`;
     // The first screen shows the best-connected part of a large graph: say how much is left.
     const all = data.totals;
-    const n = (value: number) => value.toLocaleString('en');
-    const rest =
-      all && all.entities > c.totalEntities
-        ? `; the graph holds ${n(all.entities)} entities and ${n(all.relations)} relations: search to find the rest`
-        : '';
-    return (range ? `${base} (${range})` : base) + rest;
+    if (all && all.entities > c.totalEntities) {
+      const n = (value: number) => value.toLocaleString('en');
+      const shown =
+        `${n(c.entities)} of ${n(all.entities)} entities and ` +
+        `${n(c.relations)} of ${n(all.relations)} relations shown; search to find the rest.`;
+      return range ? `${shown} (${range})` : shown;
+    }
+    return range ? `${base} (${range})` : base;
   };
   const render = (state: ViewState) => {
     const parts: (string | Node)[] = [];

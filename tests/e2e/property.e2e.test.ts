@@ -2,20 +2,10 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { startExplorer } from './support/app';
 import { openPage } from './support/browser';
+import { mulberry32 as random } from '../../client/src/graph/random';
 import { runTrace, searchAndPick, settled, viewState, visibleIds } from './support/view';
 
 type Explorer = Awaited<ReturnType<typeof startExplorer>>;
-
-/** mulberry32: the same seed gives the same sequence of actions on every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['Japan', 'Moon Jae-in', 'Shinzo Abe', 'China', 'Dokdo', 'Park Geun-hye', 'Kono'];
 const KINDS = ['EVENT', 'PERSON', 'AGREEMENT', 'STATEMENT'];

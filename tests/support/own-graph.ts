@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { createApp } from '../../server/app';
 import { Database } from '../../server/db/database';
 import { startLocalNeo4j } from '../../server/db/local-neo4j';
 import { applySchema, loadGraphFile } from '../../seed/load';
-import { graphqlAt, type TestServer } from './test-server';
+import { serveApp, type TestServer } from './test-server';
 
 export interface OwnGraph extends TestServer {
   /** Environment for a child process (npm run attach/report) that reaches this Neo4j. */
@@ -32,31 +30,17 @@ export async function startOwnGraph(file: string): Promise<OwnGraph> {
   });
   await applySchema(db);
   await loadGraphFile(db, file);
-  const app = await createApp(db);
-  const server = app.app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  let stopped: Promise<void> | undefined;
+  const served = await serveApp(db, async () => {
+    await neo4j.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
   return {
-    url,
-    db,
+    ...served,
     childEnv: () => ({
       ...process.env,
       NEO4J_URI: neo4j.uri,
       NEO4J_PASSWORD: neo4j.password,
       DEBUG: '',
     }),
-    graphql: graphqlAt(url),
-    stop() {
-      stopped ??= (async () => {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeAllConnections();
-        await app.stop();
-        await db.close();
-        await neo4j.stop();
-        fs.rmSync(dataDir, { recursive: true, force: true });
-      })();
-      return stopped;
-    },
   };
 }

@@ -39,9 +39,14 @@ export function graphqlAt(url: string): TestServer['graphql'] {
   };
 }
 
-/** The real app on an ephemeral port against the suite's real Neo4j. stop() is idempotent. */
-export async function startTestServer(options: { timeoutMs?: number } = {}): Promise<TestServer> {
-  const db = testDatabase(options);
+/**
+ * The real app for `db` on an ephemeral port. stop() closes the server, the app and `db`,
+ * then runs `afterStop` (a suite's own Neo4j); it is idempotent.
+ */
+export async function serveApp(
+  db: Database,
+  afterStop: () => Promise<void> = async () => undefined,
+): Promise<TestServer> {
   const app = await createApp(db);
   const server = app.app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -58,8 +63,14 @@ export async function startTestServer(options: { timeoutMs?: number } = {}): Pro
         server.closeAllConnections();
         await app.stop();
         await db.close();
+        await afterStop();
       })();
       return stopped;
     },
   };
+}
+
+/** The real app on an ephemeral port against the suite's real Neo4j. stop() is idempotent. */
+export function startTestServer(options: { timeoutMs?: number } = {}): Promise<TestServer> {
+  return serveApp(testDatabase(options));
 }

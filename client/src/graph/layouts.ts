@@ -1,5 +1,6 @@
 import type { Core, LayoutOptions, NodeCollection } from 'cytoscape';
 import type { LayoutName } from '../state/view-state';
+import { mulberry32 } from './random';
 
 export type { LayoutName };
 export const LAYOUTS: { name: LayoutName; label: string }[] = [
@@ -8,17 +9,6 @@ export const LAYOUTS: { name: LayoutName; label: string }[] = [
   { name: 'dagre', label: 'Hierarchical' },
   { name: 'circle', label: 'Circle' },
 ];
-
-/** A small seeded generator (mulberry32): the layout's randomness, the same every time. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Runs `fn` with Math.random seeded. fCoSE's spectral start draws random numbers while it

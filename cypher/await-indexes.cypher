@@ -1,1 +1,1 @@
-CALL db.awaitIndexes(60)
+CALL db.awaitIndexes(600)

@@ -20,21 +20,15 @@ CALL () {
   WITH d
   ORDER BY d.dateMin, d.date, d.relationId
   LIMIT $first
-  // The relation itself: by the element id the loader kept (one seek), else between its two
-  // ends (reads every relation between them: thousands between two hubs).
-  CALL (d) {
-    MATCH ()-[r]->()
-    WHERE elementId(r) = d.relationElementId AND r.id = d.relationId
-    RETURN r
-    UNION
-    MATCH (:Entity {id: d.source})-[r]->(:Entity {id: d.target})
-    WHERE d.relationElementId IS NULL AND r.id = d.relationId
-    RETURN r
-  }
-  WITH d, r, startNode(r) AS a, endNode(r) AS b
+  // The node holds the relation's properties and its ends' ids (seed/rows.ts datedRelation):
+  // two seeks on the entity id index, and the relation itself is never looked up.
+  MATCH (a:Entity {id: d.source})
+  MATCH (b:Entity {id: d.target})
   // This title only orders rows of one date; the server words it (verb agreement included).
-  RETURN d.dateMin AS dateMin, d.date AS date, a.name + ' ' + r.label + ' ' + b.name AS title,
-         null AS entity, r {.*, type: type(r), source: a.id, target: b.id} AS relation, a, b
+  RETURN d.dateMin AS dateMin, d.date AS date, a.name + ' ' + d.label + ' ' + b.name AS title,
+         null AS entity,
+         d {.*, id: d.relationId, relationId: null, date: null, dateMin: null, dateMax: null}
+           AS relation, a, b
 }
 WITH *
 ORDER BY dateMin, date, title

@@ -43,8 +43,9 @@ function graphFile(size: { entities: number; relations: number } | null): string
 }
 
 /**
- * Starts a local Neo4j on a fresh store in the temp directory and loads the graph through
- * `npm run import` in a child process, timed and with its peak memory (GNU time's max RSS).
+ * Loads the graph into a fresh local store through `npm run import` in a child process (the
+ * offline import: check, build the store, switch, indexes), timed, with the peak memory of
+ * its Node process (as it reports it), then opens that store for the benchmark.
  */
 export async function prepareBenchGraph(
   size: { entities: number; relations: number } | null,
@@ -52,29 +53,30 @@ export async function prepareBenchGraph(
   const file = graphFile(size);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracegraph-bench-neo4j-'));
   const config = { ...loadConfig(), dataDir, neo4j: { ...loadConfig().neo4j, uri: undefined } };
-  const connection = await connect(config, () => undefined);
+  let connection: Connection | undefined;
   const dispose = async () => {
-    await connection.close();
+    await connection?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    console.log(`Importing ${path.basename(file)} into a throw-away Neo4j (${dataDir}) …`);
+    console.log(`Importing ${path.basename(file)} into a throw-away store (${dataDir}) …`);
+    const env: NodeJS.ProcessEnv = { ...process.env, TRACEGRAPH_DATA_DIR: dataDir };
+    env.TRACEGRAPH_NEO4J_PORT = '0';
+    delete env.NEO4J_URI;
+    delete env.NEO4J_PASSWORD;
     const started = performance.now();
-    const child = spawnSync(
-      '/usr/bin/time',
-      ['-f', 'peak-rss-kib %M', tsx, 'scripts/import.ts', file],
-      {
-        cwd: PROJECT_ROOT,
-        encoding: 'utf8',
-        env: { ...process.env, NEO4J_URI: connection.local?.uri ?? config.neo4j.uri },
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
+    const child = spawnSync(tsx, ['scripts/import.ts', file], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const seconds = (performance.now() - started) / 1000;
     const output = `${child.stdout}\n${child.stderr}`;
     if (child.status !== 0) throw new Error(`npm run import failed:\n${output.slice(-4000)}`);
-    const peak = /peak-rss-kib (\d+)/.exec(output);
+    const peak = /Node peak memory (\d+) MiB/.exec(output);
     const lines = child.stdout.trim().split('\n');
+    connection = await connect(config, () => undefined);
     const [meta] = await connection.db.read<{ entities: number; relations: number }>('stats');
     return {
       connection,
@@ -83,8 +85,9 @@ export async function prepareBenchGraph(
       relations: meta?.relations ?? 0,
       import: {
         seconds,
-        peakMiB: peak ? Number(peak[1]) / 1024 : NaN,
-        lastLine: lines[lines.length - 1] ?? '',
+        peakMiB: peak ? Number(peak[1]) : NaN,
+        lastLine:
+          lines.filter((l) => l.startsWith('Loaded ')).pop() ?? lines[lines.length - 1] ?? '',
       },
       dispose,
     };

@@ -9,6 +9,7 @@ import {
   writeGraph,
 } from '../seed/load';
 import { Progress } from '../seed/progress';
+import { recordLoadedGraph } from '../seed/store-import';
 import { connect } from './connect';
 
 /**
@@ -20,7 +21,7 @@ export async function loadSource(source: GraphSource, options: { force?: boolean
   const log = (line: string) => console.log(line);
   const started = performance.now();
   log(`Checking ${source.name} …`);
-  const graph = await checkGraph(source);
+  const graph = await checkGraph(source, new Progress(log));
   const checked = performance.now();
   const { derived } = graph;
   const config = loadConfig();
@@ -33,6 +34,8 @@ export async function loadSource(source: GraphSource, options: { force?: boolean
       progress: new Progress(log),
       force: options.force,
     });
+    // The offline import compares this record with the file it is given.
+    if (connection.local) recordLoadedGraph(config.dataDir, derived.finish());
     const seconds = (ms: number) => (ms / 1000).toFixed(1);
     const name = path.relative(process.cwd(), source.name) || source.name;
     const counts = `${result.documents} documents, ${result.entities} entities, ${result.relations} relations`;

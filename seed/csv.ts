@@ -144,6 +144,7 @@ export async function csvSource(paths: string[]): Promise<GraphSource> {
   const name = files.map((f) => path.basename(f)).join(', ');
   return {
     name: files.length === 1 ? files[0]! : `${path.dirname(files[0] ?? '.')}/{${name}}`,
+    bytes: files.reduce((sum, f) => sum + fs.statSync(f).size, 0),
     items: (onBytes) => items(nodeFiles, relationshipFiles, name, onBytes),
   };
 }

@@ -67,9 +67,25 @@ export async function* readJsonItems(
       const b = chunk[i]!;
       if (state === 'item' || state === 'skip') {
         if (inString) {
-          if (escaped) escaped = false;
-          else if (b === BACKSLASH) escaped = true;
-          else if (b === QUOTE) inString = false;
+          if (escaped) {
+            escaped = false;
+            continue;
+          }
+          // Most of a graph file is string content: jump to the next quote (native search)
+          // and tell from the backslashes before it whether it ends the string.
+          const quote = chunk.indexOf(QUOTE, i);
+          const stop = quote === -1 ? chunk.length : quote;
+          let backslashes = 0;
+          while (stop - 1 - backslashes >= i && chunk[stop - 1 - backslashes] === BACKSLASH) {
+            backslashes += 1;
+          }
+          if (quote === -1) {
+            escaped = backslashes % 2 === 1;
+            i = chunk.length;
+          } else {
+            if (backslashes % 2 === 0) inString = false;
+            i = quote;
+          }
           continue;
         }
         if (b === QUOTE) inString = true;

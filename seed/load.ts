@@ -73,20 +73,29 @@ export type SourceItem =
 export interface GraphSource {
   /** For messages: the file or files. */
   name: string;
+  /** Their size, for progress. */
+  bytes: number;
   items(onBytes: (chunk: Buffer) => void): AsyncIterable<SourceItem>;
 }
 
 export const jsonSource = (file: string): GraphSource => ({
   name: file,
+  bytes: fs.statSync(file).size,
   items: (onBytes) => readJsonItems(file, onBytes),
 });
 
+/** Where the check pass puts relations: a spool for transactions, or the offline import's CSVs. */
+export interface RelationSink {
+  write(row: RelationRow): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** A file that passed every check, spooled to disk and ready to write. */
-export interface CheckedGraph {
+export interface CheckedGraph<R extends RelationSink = Spool> {
   source: string;
   documents: GraphDocument[];
   entities: Spool;
-  relations: Spool;
+  relations: R;
   derived: DerivedData;
   dir: string;
   dispose(): void;
@@ -100,7 +109,18 @@ type Section = 'documents' | 'entities' | 'relations';
  * derived data and spools the rows to a temporary directory. Throws GraphFileError when
  * anything is wrong: then nothing was started or written anywhere.
  */
-export async function checkGraph(source: GraphSource): Promise<CheckedGraph> {
+export async function checkGraph(source: GraphSource, progress?: Progress): Promise<CheckedGraph>;
+export async function checkGraph<R extends RelationSink>(
+  source: GraphSource,
+  progress: Progress | undefined,
+  relationSink: (dir: string) => R,
+): Promise<CheckedGraph<R>>;
+export async function checkGraph(
+  source: GraphSource,
+  progress?: Progress,
+  relationSink: (dir: string) => RelationSink = (dir) =>
+    new Spool(path.join(dir, 'relations.ndjson')),
+): Promise<CheckedGraph<RelationSink>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracegraph-import-'));
   const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
   const checker = new GraphChecker();
@@ -108,10 +128,17 @@ export async function checkGraph(source: GraphSource): Promise<CheckedGraph> {
   const words = relationWords();
   const documents: GraphDocument[] = [];
   const entities = new Spool(path.join(dir, 'entities.ndjson'));
-  const relations = new Spool(path.join(dir, 'relations.ndjson'));
+  const relations = relationSink(dir);
   try {
     try {
-      for await (const item of source.items((chunk) => derived.addBytes(chunk))) {
+      let read = 0;
+      progress?.start('Checking the file', source.bytes, true);
+      const onBytes = (chunk: Buffer) => {
+        derived.addBytes(chunk);
+        read += chunk.length;
+        progress?.update(Math.min(read, source.bytes));
+      };
+      for await (const item of source.items(onBytes)) {
         if (item.kind !== 'item') {
           if (item.kind === 'section-end') checker.sectionEnd(item.section, item.count);
           else checker.section(item.section, item.kind === 'section-start');
@@ -158,27 +185,40 @@ export async function checkGraph(source: GraphSource): Promise<CheckedGraph> {
   }
 }
 
-/** Creates the constraints and indexes (idempotent) and waits until they are online. */
+/**
+ * Creates the constraints and indexes (idempotent), the id index of every relationship type
+ * the store holds (a store built by the offline import has none yet), and waits until they
+ * are online. All in one transaction: Neo4j then fills them together instead of one commit
+ * and one population job after the other.
+ */
 export async function applySchema(db: Database): Promise<void> {
-  // One transaction per statement (schema commands do not mix), with the loader's timeout.
-  const statements = cypherStatements('schema');
-  for (let i = 0; i < statements.length; i++) {
-    await step('applying the schema', () => db.writeSteps([{ name: `schema#${i}` }]));
-  }
-  await step('waiting for indexes', () => db.writeSteps([{ name: 'await-indexes' }]));
+  const [[row] = []] = await step('reading relationship types', () =>
+    db.writeSteps([{ name: 'relation-types' }]),
+  );
+  const types = ((row?.types as string[] | undefined) ?? []).filter((t) => TYPE_NAME.test(t));
+  const schema = cypherStatements('schema').map((_, i) => ({ name: `schema#${i}` }));
+  await step('applying the schema', () =>
+    db.writeSteps([...schema, ...relationIdIndexes(types)], 600_000),
+  );
+  await step('waiting for indexes', () => db.writeSteps([{ name: 'await-indexes' }], 600_000));
 }
 
 /** Relationship ids are indexed per type; the type was checked against the file's pattern. */
-export async function ensureRelationIdIndexes(db: Database, types: string[]): Promise<void> {
-  for (const type of types) {
+function relationIdIndexes(types: string[]) {
+  return types.map((type) => {
     if (!TYPE_NAME.test(type)) throw new Error(`Not a relationship type: ${type}`);
-    const statement = cypher('relation-id-index')
+    const text = cypher('relation-id-index')
       .replace('relation_id_TYPE', `relation_id_${type.toLowerCase()}`)
       .replace('`TYPE`', `\`${type}\``);
-    await db.writeSteps([{ name: 'relation-id-index', text: statement }]);
-  }
+    return { name: 'relation-id-index', text };
+  });
+}
+
+/** Creates the id indexes of these relationship types and waits until they are online. */
+export async function ensureRelationIdIndexes(db: Database, types: string[]): Promise<void> {
+  await db.writeSteps(relationIdIndexes(types), 600_000);
   // In the loader's own transaction (long timeout): new indexes on a large store take a while.
-  await db.writeSteps([{ name: 'await-indexes' }]);
+  await db.writeSteps([{ name: 'await-indexes' }], 600_000);
 }
 
 async function step<T>(what: string, work: () => Promise<T>): Promise<T> {

@@ -97,10 +97,15 @@ export function relationRow(relation: GraphRelation, words: Map<string, TypeWord
 
 export type RelationRow = ReturnType<typeof relationRow>;
 
-/** The timeline's node for a relation that has a start date; none for an undated one. */
+/**
+ * The timeline's node for a relation that has a start date (none for an undated one): the
+ * relation's own properties and its ends' ids, so the timeline reads it from the date index
+ * alone, without finding the relation (a dynamic type cannot use the id index, and element
+ * ids change when a store is rebuilt by the offline import).
+ */
 export function datedRelation(row: RelationRow) {
   const { properties: p } = row;
   if (p.start === null) return [];
   const ends = { relationId: row.id, type: row.type, source: row.source, target: row.target };
-  return [{ ...ends, date: p.start, dateMin: p.startMin, dateMax: p.startMax }];
+  return [{ ...p, ...ends, date: p.start, dateMin: p.startMin, dateMax: p.startMax }];
 }

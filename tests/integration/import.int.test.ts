@@ -49,9 +49,8 @@ async function dump(db: Database) {
        RETURN collect([a.id, type(r), b.id, properties(r)]) AS relations
      }
      CALL () {
-       // The element id a DatedRelation keeps is the store's own, different after a reload.
        MATCH (d:DatedRelation) WITH d ORDER BY d.relationId
-       RETURN collect(d {.*, relationElementId: null}) AS dated
+       RETURN collect(properties(d)) AS dated
      }
      MATCH (m:GraphMeta)
      RETURN entities, relations, dated, m.byKind AS byKind, m.byRelationType AS byRelationType,

@@ -35,7 +35,10 @@ describe('the streaming reader of graph files', () => {
 
   it('hands out the same items as JSON.parse, whatever the chunk boundaries', async () => {
     const graph = {
-      documents: [{ id: 'd', title: 'Brackets ] } [ { and "quotes" \\ in strings' }],
+      documents: [
+        { id: 'd', title: 'Brackets ] } [ { and "quotes" \\ in strings' },
+        { id: 'e', title: 'ends in a backslash \\', publisher: '\\\\"\\"', url: '\\\\' },
+      ],
       entities: [{ id: 'a', aliases: ['x]', 'y}'], nested: { deep: [[1], [2, { z: '"' }]] } }],
       other: 42,
       relations: [],
@@ -45,7 +48,8 @@ describe('the streaming reader of graph files', () => {
     expect(whole).toEqual([
       { kind: 'section-start', section: 'documents' },
       ['documents', 0, graph.documents[0]],
-      { kind: 'section-end', section: 'documents', count: 1 },
+      ['documents', 1, graph.documents[1]],
+      { kind: 'section-end', section: 'documents', count: 2 },
       { kind: 'section-start', section: 'entities' },
       ['entities', 0, graph.entities[0]],
       { kind: 'section-end', section: 'entities', count: 1 },

@@ -9,9 +9,11 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
@@ -91,6 +93,13 @@ public final class LocalNeo4j {
     Path storeLock = home.resolve("data").resolve("databases").resolve("store_lock");
     if (isLocked(storeLock)) {
       fail("another Neo4j is already using the store in " + home, 1);
+      return;
+    }
+
+    try {
+      applyStagedStore(home);
+    } catch (IOException e) {
+      fail("could not switch to the store built by the last import: " + rootMessage(e), 1);
       return;
     }
 
@@ -190,6 +199,51 @@ public final class LocalNeo4j {
     }
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     return file;
+  }
+
+  /**
+   * Switches to a store that {@code npm run import} built offline (seed/store-import.ts): it
+   * waits in {@code staging/} (a Neo4j home of its own) and is complete once {@code
+   * staging/READY} exists. Each part replaces the live one by a rename, the live one moving to
+   * {@code retired/} first. A kill at any point is safe: READY stays until every part has
+   * moved, and a part already moved is not moved again, so the next start finishes the switch.
+   * Runs only while this process is about to own the store (the lock was checked).
+   */
+  private static void applyStagedStore(Path home) throws IOException {
+    Path staging = home.resolve("staging");
+    Path retired = home.resolve("retired");
+    if (!Files.exists(staging.resolve("READY"))) {
+      deleteTree(retired);
+      return;
+    }
+    System.out.println(PREFIX + "switching to the store built by the last import");
+    for (String part : STAGED_PARTS) {
+      Path fresh = staging.resolve(part);
+      if (!Files.exists(fresh)) continue;
+      Path live = home.resolve(part);
+      if (Files.exists(live)) {
+        Path old = retired.resolve(part);
+        deleteTree(old);
+        Files.createDirectories(old.getParent());
+        Files.move(live, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.createDirectories(live.getParent());
+      Files.move(fresh, live, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.delete(staging.resolve("READY"));
+    deleteTree(staging);
+    deleteTree(retired);
+  }
+
+  /** What an offline import replaces: the database, its transaction logs, the loaded file's hash. */
+  private static final List<String> STAGED_PARTS =
+      List.of("data/databases/neo4j", "data/transactions/neo4j", "loaded-graph.json");
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) return;
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
   }
 
   /** True when another process holds Neo4j's store lock (a missing file is a new store). */

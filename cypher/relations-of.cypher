@@ -1,7 +1,8 @@
 // Relations of many entities at once (one round trip for a whole GraphQL selection), each
 // with the entity at its other end, so selecting that end costs no further round trip.
 // The strongest-connected neighbours come first (by the degree the loader stored), so
-// `first` keeps the most telling ones.
+// `first` keeps the most telling ones. A hub's relations are sorted among the first 5,000
+// found, not all of them: the cost stays bounded (50 ms, not seconds, on a hub of 50k).
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
@@ -11,6 +12,8 @@ CALL (n) {
       OR ($direction = 'OUT' AND startNode(r) = n)
       OR ($direction = 'IN' AND endNode(r) = n))
   WITH r, m
+  LIMIT 5000
+  WITH r, m
   ORDER BY m.degree DESC, r.id
   LIMIT $first
   RETURN collect({
@@ -19,4 +22,6 @@ CALL (n) {
            degree: coalesce(m.degree, 0)}
   }) AS relations
 }
-RETURN id, relations
+// The entity itself comes along: `entity(id) { … relations }` is then one round trip.
+RETURN id, n {.id, .name, .kind, .aliases, .summary, .start, .end, .sources, .beyondSource,
+              degree: coalesce(n.degree, 0)} AS entity, relations

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import neo4j, { type ProfiledPlan } from 'neo4j-driver';
 import { createApp } from '../server/app';
-import type { Database, Params } from '../server/db/database';
+import { Database, type Params } from '../server/db/database';
 import { cypher } from '../server/db/cypher';
 import { FIRST_SCREEN, operations } from './bench-operations';
 import { NEO4J_GRAPHQL_QUERIES, startNeo4jGraphql } from './bench-neo4j-graphql';
@@ -34,14 +34,17 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-/** Records the statements the server sends while `recording` is set. */
+/**
+ * Records the statements the server sends while `recording` is set: on the class, since each
+ * request reads through its own handle (Database.forRequest).
+ */
 function recorder(db: Database) {
-  const read = db.read.bind(db);
+  const read = Database.prototype.read;
   let recording: Statement[] | null = null;
-  db.read = ((name: string, params: Params = {}) => {
+  Database.prototype.read = function (this: Database, name: string, params: Params = {}, options) {
     recording?.push({ name, params });
-    return read(name, params);
-  }) as Database['read'];
+    return read.call(this, name, params, options);
+  } as Database['read'];
   return {
     async during(work: () => Promise<unknown>): Promise<Statement[]> {
       recording = [];
@@ -53,7 +56,7 @@ function recorder(db: Database) {
       }
     },
     replay: async (statements: Statement[]) => {
-      for (const s of statements) await read(s.name, s.params);
+      for (const s of statements) await read.call(db, s.name, s.params);
     },
   };
 }

@@ -45,11 +45,16 @@ export class ImportCsv {
 
   /** Appends a row; fields missing or null become empty (no property). */
   async write(row: Record<string, unknown>): Promise<void> {
+    await this.writeFrom((column) => row[column.field ?? column.name]);
+  }
+
+  /** Appends a row whose values `value` gives column by column (no object built per row). */
+  async writeFrom(value: (column: CsvColumn) => unknown): Promise<void> {
     let line = '';
     for (let i = 0; i < this.columns.length; i++) {
       const column = this.columns[i]!;
       if (i > 0) line += ',';
-      line += this.cell(row[column.field ?? column.name], column);
+      line += this.cell(value(column), column);
     }
     this.buffer += line + '\n';
     this.rows += 1;

@@ -40,11 +40,12 @@ function searchText(names: string[]): string {
 const citations = (sources: SourceRef[]) =>
   sources.flatMap((s) => s.paragraphs.map((p) => `${s.document}:${p}`));
 
+function bounds(value?: string) {
+  const parsed = value === undefined ? undefined : parseDate(value);
+  return parsed && isPartialDate(parsed) ? parsed : undefined;
+}
+
 function dateBounds(item: { start?: string; end?: string }) {
-  const bounds = (value?: string) => {
-    const parsed = value === undefined ? undefined : parseDate(value);
-    return parsed && isPartialDate(parsed) ? parsed : undefined;
-  };
   const start = bounds(item.start);
   const end = bounds(item.end);
   return {

@@ -7,7 +7,7 @@ import type { GraphMeta } from './derived';
 import { ARRAY_DELIMITER, type CsvColumn, ImportCsv } from './import-csv';
 import { type CheckedGraph, type RelationSink } from './load';
 import { Progress } from './progress';
-import { datedRelation, type EntityRow, type RelationRow } from './rows';
+import type { EntityRow, RelationRow } from './rows';
 
 /**
  * The offline import for the local Neo4j: a checked graph is written as CSV files and handed
@@ -101,13 +101,27 @@ export class RelationCsvSink implements RelationSink {
   }
 
   async write(row: RelationRow): Promise<void> {
-    await this.relations.write({
-      ...row.properties,
+    const properties = row.properties as Record<string, unknown>;
+    await this.relations.writeFrom((column) => {
+      const field = column.field ?? column.name;
+      return field === 'source' || field === 'target' || field === 'type'
+        ? row[field]
+        : properties[field];
+    });
+    if (row.properties.start === null) return;
+    const ends: Record<string, unknown> = {
+      relationId: row.id,
+      type: row.type,
       source: row.source,
       target: row.target,
-      type: row.type,
-    });
-    for (const dated of datedRelation(row)) await this.dated.write(dated);
+      date: row.properties.start,
+      dateMin: row.properties.startMin,
+      dateMax: row.properties.startMax,
+    };
+    // The same node datedRelation() makes for the transactional load (seed/rows.ts).
+    await this.dated.writeFrom((column) =>
+      column.name in ends ? ends[column.name] : properties[column.name],
+    );
   }
 
   async close(): Promise<void> {

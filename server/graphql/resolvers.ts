@@ -1,4 +1,12 @@
-import type { GraphQLScalarType } from 'graphql';
+import {
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type GraphQLScalarType,
+  getArgumentValues,
+  isObjectType,
+  Kind,
+} from 'graphql';
+import type { RelationsKey } from '../repository/loaders';
 import { ENTITY_KINDS } from '../domain/kinds';
 import { neighborhood } from '../repository/neighborhood';
 import { overview, topSubgraph } from '../repository/overview';
@@ -28,6 +36,30 @@ export const LIMITS = {
 /** Relations drawn per entity: `graph` draws a dense picture, the overview a legible one. */
 const GRAPH_RELATIONS_PER_ENTITY = 20;
 const OVERVIEW_RELATIONS_PER_ENTITY = 3;
+
+/**
+ * The arguments of `relations` when the selection under this field asks for it (the first
+ * such field; fragments are left to the field resolver), checked as Entity.relations checks
+ * them; undefined when absent or invalid (the field resolver then reports the error).
+ */
+async function selectedRelations(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+): Promise<Omit<RelationsKey, 'id'> | undefined> {
+  const node = info.fieldNodes[0]?.selectionSet?.selections.find(
+    (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === 'relations',
+  );
+  const entityType = info.schema.getType('Entity');
+  if (!node || !isObjectType(entityType)) return undefined;
+  try {
+    const args = getArgumentValues(entityType.getFields().relations!, node, info.variableValues);
+    const first = intInRange(args.first as number, 'first', 1, LIMITS.relationsFirst);
+    const types = await checkRelationTypes(ctx.db, args.types as string[] | null, 'types');
+    return { types, direction: args.direction as RelationsKey['direction'], first };
+  } catch {
+    return undefined;
+  }
+}
 
 async function entityOrFail(ctx: Context, id: string, argument: string): Promise<EntityModel> {
   const entity = await ctx.loaders.entity.load(id);
@@ -62,7 +94,12 @@ export const resolvers: Resolvers = {
       return hits;
     },
 
-    entity: (_, args, ctx) => ctx.loaders.entity.load(args.id),
+    async entity(_, args, ctx, info) {
+      // Asked with its relations (the details pane's request): one statement reads both.
+      const wanted = await selectedRelations(ctx, info);
+      if (wanted) await ctx.loaders.relations.load({ id: args.id, ...wanted }).catch(() => null);
+      return ctx.loaders.entity.load(args.id);
+    },
 
     async neighborhood(_, args, ctx) {
       const { id } = args;

@@ -38,14 +38,18 @@ export function createLoaders(db: Database) {
       const byKey = new Map<string, RelationModel[]>();
       for (const group of groups.values()) {
         const { types, direction, first } = group[0]!;
-        const rows = await db.read<{ id: string; relations: RelationWithEnd[] }>('relations-of', {
+        const rows = await db.read<{
+          id: string;
+          entity: Record<string, unknown>;
+          relations: RelationWithEnd[];
+        }>('relations-of', {
           ids: group.map((k) => k.id),
           types,
           direction,
           first,
         });
         for (const row of rows) {
-          remember(row.relations.map((r) => toEntity(r.other)));
+          remember([toEntity(row.entity), ...row.relations.map((r) => toEntity(r.other))]);
           byKey.set(
             JSON.stringify([row.id, types, direction, first]),
             row.relations.map((r) => toRelation(r.relation)),

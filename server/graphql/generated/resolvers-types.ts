@@ -119,7 +119,8 @@ export type Entity = {
   /** Number of relations that start or end here. */
   degree: Scalars['Int']['output'];
   /**
-   * The entity's relations, best-connected neighbours first.
+   * The entity's relations, best-connected neighbours first (for an entity with more than
+   * 5,000 relations: the best connected among 5,000 of them, so a hub answers as fast as any).
    * `types` keeps only those relationship types, `first` is at most 500.
    */
   relations: Array<Relation>;

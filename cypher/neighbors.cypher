@@ -1,13 +1,21 @@
 // One breadth-first step: the neighbours of the frontier not seen yet, best connected first,
 // with their fields (the response needs them; fetching them here saves a round trip).
-MATCH (n:Entity)-[r]-(m:Entity)
-WHERE n.id IN $frontier
-  AND NOT m.id IN $seen
-  AND ($types IS NULL OR type(r) IN $types)
-  AND ($asOfMax IS NULL OR r.startMin IS NULL OR r.startMin <= $asOfMax)
-  AND ($asOfMin IS NULL OR r.endMax IS NULL OR r.endMax >= $asOfMin)
-  AND ($asOfMax IS NULL OR m.startMin IS NULL OR m.startMin <= $asOfMax)
-  AND ($asOfMin IS NULL OR m.endMax IS NULL OR m.endMax >= $asOfMin)
+// Each frontier entity offers at most 5,000 of its neighbours: a hub's step then costs what
+// an ordinary entity's does (the best connected among 5,000, not among all 50,000).
+UNWIND $frontier AS frontierId
+MATCH (n:Entity {id: frontierId})
+CALL (n) {
+  MATCH (n)-[r]-(m:Entity)
+  WHERE NOT m.id IN $seen
+    AND ($types IS NULL OR type(r) IN $types)
+    AND ($asOfMax IS NULL OR r.startMin IS NULL OR r.startMin <= $asOfMax)
+    AND ($asOfMin IS NULL OR r.endMax IS NULL OR r.endMax >= $asOfMin)
+    AND ($asOfMax IS NULL OR m.startMin IS NULL OR m.startMin <= $asOfMax)
+    AND ($asOfMin IS NULL OR m.endMax IS NULL OR m.endMax >= $asOfMin)
+  WITH m
+  LIMIT 5000
+  RETURN m
+}
 WITH DISTINCT m
 ORDER BY m.degree DESC, m.id
 LIMIT $limit

@@ -370,8 +370,9 @@ export type Query = {
   entity?: Maybe<Entity>;
   /**
    * The entities within `depth` steps (1 to 3) of an entity and the relations among them.
-   * Nearer and better-connected entities are kept first; `limit` (1 to 500) caps the entities
-   * and `truncated` says when it cut. `asOf` keeps only what had begun by then and not yet
+   * Nearer and better-connected entities are kept first (a hub offers its best connected among
+   * 5,000 of its neighbours); `limit` (1 to 500) caps the entities and `truncated` says when it
+   * cut. `asOf` keeps only what had begun by then and not yet
    * ended; undated entities and relations are always kept. Unknown id: BAD_USER_INPUT.
    */
   neighborhood: Subgraph;

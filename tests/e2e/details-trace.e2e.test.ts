@@ -23,7 +23,7 @@ describe('details and tracing', () => {
     expect(text).toContain('President Park');
     expect(text).toContain('from 2013');
     // One citation per document, as a reader cites it, with its paragraphs merged.
-    expect(text).toMatch(/Japan-ROK Relations \(GlobalSecurity\.org\), ¶ [\d, ]*\b15\b/);
+    expect(text).toMatch(/Japan-ROK Relations \(GlobalSecurity\.org\), ¶ (?:\d+, )*15(?!\d)/);
     expect(await panel.getByTestId('citation').count()).toBe(1);
     expect(text).toMatch(/PARTICIPATED_IN \(\d+\)/);
     expect(problems).toEqual([]);
@@ -51,7 +51,7 @@ describe('details and tracing', () => {
     const text = (await page.getByTestId('details-panel').textContent()) ?? '';
     expect(text).toContain('South Korea is a party to');
     expect(text).toContain('24 countries');
-    expect(text).toMatch(/Japan-ROK Relations \(GlobalSecurity\.org\), ¶ [\d, ]*\b12\b/);
+    expect(text).toMatch(/Japan-ROK Relations \(GlobalSecurity\.org\), ¶ (?:\d+, )*12(?!\d)/);
     expect(problems).toEqual([]);
     await close();
   });

@@ -16,7 +16,7 @@ describe('details and tracing', () => {
     const { page, problems, close } = await openPage(explorer.browser, explorer.server.url);
     await clickElement(page, 'park-geun-hye');
     const panel = page.getByTestId('details-panel');
-    await panel.getByText('Relations (').waitFor();
+    await panel.getByRole('heading', { name: /^Relations \(/ }).waitFor();
     const text = (await panel.textContent()) ?? '';
     expect(text).toContain('Park Geun-hye');
     expect(text).toContain('Person');

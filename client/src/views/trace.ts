@@ -44,7 +44,8 @@ export function mountTrace(box: HTMLElement, stepBox: HTMLElement, app: App): vo
     dataset: { testid: 'trace-message' },
   });
   const list = h('ol', { className: 'paths', dataset: { testid: 'paths-list' } });
-  const why = h('div', { className: 'why-box' });
+  // Read out when it appears: the reason a trace found nothing is its answer.
+  const why = h('div', { className: 'why-box', ariaLive: 'polite' } as never);
   const reportButton = (format: 'markdown' | 'html', label: string) =>
     h(
       'button',

@@ -5,6 +5,8 @@ import { PROJECT_ROOT } from '../server/config';
 
 const CLIENT = path.join(PROJECT_ROOT, 'client');
 const BUILT = path.join(CLIENT, 'dist', 'index.html');
+// The client bundles the shared pure modules too (citations, reports).
+const SHARED = path.join(PROJECT_ROOT, 'server', 'domain');
 
 function newestChange(dir: string): number {
   let newest = 0;
@@ -19,7 +21,8 @@ function newestChange(dir: string): number {
 /** Builds the client with Vite when its build is missing or older than its sources. */
 export function buildClientIfStale(log: (line: string) => void): void {
   if (!fs.existsSync(path.join(CLIENT, 'vite.config.mts'))) return;
-  if (fs.existsSync(BUILT) && fs.statSync(BUILT).mtimeMs >= newestChange(CLIENT)) return;
+  const newest = Math.max(newestChange(CLIENT), newestChange(SHARED));
+  if (fs.existsSync(BUILT) && fs.statSync(BUILT).mtimeMs >= newest) return;
   log('Building the explorer (client/) …');
   const result = spawnSync(
     'npx',

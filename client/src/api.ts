@@ -11,6 +11,14 @@ export class ApiError extends Error {
 export interface SourceRef {
   document: string;
   paragraphs: number[];
+  /** "Japan-ROK Relations (GlobalSecurity.org), ¶ 11, 13, 15", as the server formats it. */
+  citation: string;
+  /** The attached text of the cited paragraphs; only queries that ask for it carry it. */
+  paragraphTexts?: Paragraph[];
+}
+export interface Paragraph {
+  number: number;
+  text: string;
 }
 export interface Entity {
   id: string;
@@ -49,6 +57,21 @@ export interface Path {
   steps: string[];
   entities: Entity[];
   relations: Relation[];
+  /** The hubs the path passes, in walking order. */
+  hubs: { id: string; name: string }[];
+  /** Each step's sentence (with its date) and its relation's sources with their text. */
+  hops: { sentence: string; date: string | null; relation: { sources: SourceRef[] } }[];
+}
+
+/** A path search with its reasons (see PathSearch in the schema). */
+export interface PathSearch {
+  paths: Path[];
+  onlyThroughHubs: boolean;
+  routeHubs: { id: string; name: string }[];
+  blockedBy: string[];
+  unlimitedLength: number | null;
+  nearest: { entity: Entity; stepsFromSource: number; stepsToTarget: number }[];
+  explanation: string | null;
 }
 export interface TimelineEntry {
   date: string;
@@ -73,9 +96,11 @@ export interface RelationTypeCount {
 }
 
 export const ENTITY_FIELDS =
-  'id name kind aliases summary start end degree beyondSource sources { document paragraphs }';
+  'id name kind aliases summary start end degree beyondSource sources { document paragraphs citation }';
+/** A source with the attached text of its paragraphs: asked for what is on show only. */
+export const EVIDENCE_FIELDS = 'document paragraphs citation paragraphTexts { number text }';
 export const RELATION_FIELDS =
-  'id type label inverseLabel summary start end value unit sources { document paragraphs } source { id } target { id }';
+  'id type label inverseLabel summary start end value unit sources { document paragraphs citation } source { id } target { id }';
 
 /** What the explorer loads first, at any graph size: never the whole graph. */
 export const OVERVIEW_QUERY = `{
@@ -193,24 +218,52 @@ export interface PathQuery {
   from: string;
   to: string;
   maxLength: number;
-  avoid: string[];
+  avoidHubs: boolean;
   types: string[];
 }
 
-export async function fetchPaths(query: PathQuery): Promise<Path[]> {
-  const data = await gql<{ paths: Path[] }>(
-    `query Paths($from: ID!, $to: ID!, $max: Int, $avoid: [ID!], $types: [String!]) {
-      paths(from: $from, to: $to, maxLength: $max, first: 5, avoid: $avoid, relationTypes: $types) {
-        length narrative steps entities { ${ENTITY_FIELDS} } relations { ${RELATION_FIELDS} } } }`,
+/** The paths between two entities, and why there are none (or only through hubs). */
+export async function fetchPathSearch(query: PathQuery): Promise<PathSearch> {
+  const data = await gql<{ pathSearch: PathSearch }>(
+    `query PathSearch($from: ID!, $to: ID!, $max: Int, $avoidHubs: Boolean, $types: [String!]) {
+      pathSearch(from: $from, to: $to, maxLength: $max, first: 5, avoidHubs: $avoidHubs,
+        relationTypes: $types) {
+        paths { length narrative steps entities { ${ENTITY_FIELDS} } relations { ${RELATION_FIELDS} }
+          hubs { id name } hops { sentence date relation { sources { ${EVIDENCE_FIELDS} } } } }
+        onlyThroughHubs routeHubs { id name } blockedBy unlimitedLength explanation
+        nearest { entity { ${ENTITY_FIELDS} } stepsFromSource stepsToTarget } } }`,
     {
       from: query.from,
       to: query.to,
       max: query.maxLength,
-      avoid: query.avoid,
+      avoidHubs: query.avoidHubs,
       types: query.types.length ? query.types : null,
     },
   );
-  return data.paths;
+  return data.pathSearch;
+}
+
+/**
+ * The sources of an entity, or of a relation (found among its source's relations of its
+ * type), with the attached text of every cited paragraph.
+ */
+export async function fetchEvidence(
+  item: { entity: string } | { relation: Relation },
+): Promise<SourceRef[]> {
+  if ('entity' in item) {
+    const data = await gql<{ entity: { sources: SourceRef[] } | null }>(
+      `query EntityEvidence($id: ID!) { entity(id: $id) { sources { ${EVIDENCE_FIELDS} } } }`,
+      { id: item.entity },
+    );
+    return data.entity?.sources ?? [];
+  }
+  const { relation } = item;
+  const data = await gql<{ entity: { relations: { id: string; sources: SourceRef[] }[] } | null }>(
+    `query RelationEvidence($id: ID!, $type: String!) { entity(id: $id) {
+      relations(types: [$type], direction: OUT, first: 500) { id sources { ${EVIDENCE_FIELDS} } } } }`,
+    { id: relation.source.id, type: relation.type },
+  );
+  return data.entity?.relations.find((r) => r.id === relation.id)?.sources ?? [];
 }
 
 /** The best search hit for typed text. */

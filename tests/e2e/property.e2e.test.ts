@@ -64,7 +64,11 @@ async function act(page: Page, next: () => number, log: string[]): Promise<void>
       await page.getByTestId('trace-from').fill(from);
       await page.getByTestId('trace-to').fill(to);
       await page.getByTestId('trace-run').click();
-      await page.locator('[data-testid="paths-list"] li:not(.hint)').first().waitFor();
+      // Paths, or the reason there are none.
+      await page
+        .locator('[data-testid="paths-list"] li:not(.hint), [data-testid="trace-explanation"]')
+        .first()
+        .waitFor();
       return settled(page);
     }
     case 'path': {

@@ -110,7 +110,10 @@ describe('phone, 1024 px and accessibility', () => {
     }
     expect(second).not.toBe(first);
     await page.keyboard.press('Enter');
-    await page.getByTestId('details-panel').getByText('Relations (').waitFor();
+    await page
+      .getByTestId('details-panel')
+      .getByRole('heading', { name: /^Relations \(/ })
+      .waitFor();
     await runTrace(page, 'Lee Myung-bak', 'Dokdo');
     await page.locator('#cy').focus();
     await page.keyboard.press('ArrowRight');

@@ -225,6 +225,8 @@ describe('the canvas drawn from a state (headless Cytoscape)', () => {
       steps: ['', ''],
       entities: [entities[0]!, entities[1]!, entities[2]!],
       relations: [relations[0]!, relations[1]!],
+      hubs: [],
+      hops: [],
     };
     const traced = {
       ...initialState(),

@@ -14,8 +14,8 @@ export interface GraphEvents {
   open: string;
   /** A pinned node was dragged to a new place. */
   moved: { id: string; x: number; y: number };
-  /** The pointer is over an element (a line of text at a point), or left it. */
-  hover: { text: string; x: number; y: number } | null;
+  /** The pointer is over an element (its id and a line of text, at a point), or left it. */
+  hover: { id: string; text: string; x: number; y: number } | null;
 }
 type Listener<K extends keyof GraphEvents> = (payload: GraphEvents[K]) => void;
 
@@ -63,7 +63,7 @@ export class GraphController {
         ? `${el.data('label')} · ${el.data('kind').toLowerCase()}`
         : `${el.source().data('label')} ${el.data('label')} ${el.target().data('label')}`;
       const { x, y } = e.renderedPosition ?? { x: 0, y: 0 };
-      this.emit('hover', { text, x, y });
+      this.emit('hover', { id: el.id(), text, x, y });
     });
     cy.on('mouseout', 'node, edge', () => this.emit('hover', null));
   }

@@ -3,18 +3,18 @@ import {
   fetchEntities,
   fetchGraph,
   fetchNeighbours,
-  fetchPaths,
+  fetchPathSearch,
   fetchRelationTypes,
   type Path,
+  type PathSearch,
   type Relation,
   type RelationTypeInfo,
+  type SourceRef,
 } from '../api';
 import type { TraceState, ViewState } from '../state/view-state';
 
 /** A hub adds at most this many neighbours per batch; "More…" shows the next batch. */
 export const EXPAND_BATCH = 15;
-/** "Avoid hubs" routes around the two states everything in this graph touches. */
-export const HUBS = ['japan', 'south-korea'];
 
 interface Piece {
   entities: string[];
@@ -49,7 +49,9 @@ export class GraphData {
   private overview: (Piece & { truncated: boolean }) | null = null;
   private readonly expansions = new Map<string, Expansion>();
   private readonly queries = new Map<string, Piece>();
-  private readonly paths = new Map<string, Path[]>();
+  private readonly searches = new Map<string, PathSearch>();
+  /** Attached paragraph texts seen in any answer, by "document:number" (for tooltips). */
+  readonly paragraphs = new Map<string, string>();
 
   private keep(entities: Entity[], relations: Relation[]): Piece {
     for (const e of entities) this.entities.set(e.id, { ...this.entities.get(e.id), ...e });
@@ -118,25 +120,44 @@ export class GraphData {
     );
   }
 
-  async loadPaths(trace: TraceState): Promise<Path[]> {
+  async loadPaths(trace: TraceState): Promise<PathSearch> {
     const key = traceKey(trace);
-    const known = this.paths.get(key);
+    const known = this.searches.get(key);
     if (known) return known;
-    const paths = await fetchPaths({
+    const search = await fetchPathSearch({
       from: trace.from!,
       to: trace.to!,
       maxLength: trace.maxSteps,
-      avoid: trace.avoidHubs ? HUBS : [],
+      avoidHubs: trace.avoidHubs,
       types: trace.types,
     });
-    for (const path of paths) this.keep(path.entities, path.relations);
-    this.paths.set(key, paths);
-    return paths;
+    for (const path of search.paths) {
+      this.keep(path.entities, path.relations);
+      for (const hop of path.hops) this.keepTexts(hop.relation.sources);
+    }
+    this.keep(
+      search.nearest.map((n) => n.entity),
+      [],
+    );
+    this.searches.set(key, search);
+    return search;
+  }
+
+  /** Remembers the attached paragraph texts that came with these sources. */
+  keepTexts(sources: SourceRef[]): void {
+    for (const source of sources)
+      for (const p of source.paragraphTexts ?? [])
+        this.paragraphs.set(`${source.document}:${p.number}`, p.text);
+  }
+
+  /** The trace's search, with its reasons, when it has been fetched. */
+  searchFor(trace: TraceState): PathSearch | undefined {
+    return trace.path === null ? undefined : this.searches.get(traceKey(trace));
   }
 
   /** The trace's results when they have been fetched. */
   pathsFor(trace: TraceState): Path[] | undefined {
-    return trace.path === null ? undefined : this.paths.get(traceKey(trace));
+    return this.searchFor(trace)?.paths;
   }
 
   /** How many of an entity's relations an expansion of `batches` leaves out. */

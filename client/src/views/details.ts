@@ -1,8 +1,8 @@
-import { type Entity, fetchNeighbours, type Relation } from '../api';
+import { type Entity, fetchEvidence, fetchNeighbours, type Relation } from '../api';
 import { act, type App, glance, nameOf } from '../app';
 import { kindStyle } from '../graph/styles';
 import { actions, batchesOf, type ViewState } from '../state/view-state';
-import { dates, formatValue, h, sourceLines } from './dom';
+import { citations, dates, formatValue, h } from './dom';
 
 /**
  * The details panel for the selected node or edge, with every item's sources. It draws
@@ -17,6 +17,28 @@ export function mountDetails(panel: HTMLElement, app: App): void {
     value ? h('div', { className: 'field' }, h('dt', {}, label), h('dd', {}, value)) : null;
   const button = (label: string, onClick: () => void, testid: string) =>
     h('button', { type: 'button', onclick: onClick, dataset: { testid } }, label);
+  // Citations show at once; the attached text of their paragraphs follows in a small query
+  // for what is on show (the overview never carries it, however much text is attached).
+  const sourcesOf = (item: Entity | Relation, selected: string) => {
+    const box = h('div', {}, citations(item.sources, data.paragraphs));
+    const ask = 'kind' in item ? { entity: item.id } : { relation: item };
+    void fetchEvidence(ask)
+      .then((sources) => {
+        if (store.get().selected !== selected || sources.length === 0) return;
+        data.keepTexts(sources);
+        box.replaceChildren(citations(sources));
+      })
+      .catch((error: unknown) =>
+        box.append(
+          h(
+            'p',
+            { className: 'error' },
+            `Paragraph texts could not be loaded: ${(error as Error).message}`,
+          ),
+        ),
+      );
+    return box;
+  };
   const close = () => glance(app, (s) => ({ ...actions.select(s, null), panel: 'graph' }));
   const header = (title: string) =>
     h(
@@ -61,7 +83,7 @@ export function mountDetails(panel: HTMLElement, app: App): void {
         field('Dates', dates(entity.start, entity.end)),
         field('Summary', entity.summary),
         field('Outside the source', entity.beyondSource ?? null),
-        field('Sources', sourceLines(entity.sources)),
+        field('Sources', sourcesOf(entity, entity.id)),
       ),
       h(
         'div',
@@ -176,7 +198,7 @@ export function mountDetails(panel: HTMLElement, app: App): void {
           relation.value !== null ? formatValue(relation.value, relation.unit) : null,
         ),
         field('Summary', relation.summary),
-        field('Sources', sourceLines(relation.sources)),
+        field('Sources', sourcesOf(relation, `rel:${relation.id}`)),
       ),
     );
   }

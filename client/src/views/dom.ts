@@ -1,4 +1,4 @@
-import type { SourceRef } from '../api';
+import type { Paragraph, SourceRef } from '../api';
 
 /** Tiny element builder: h('p', { className: 'x' }, 'text', child). Text is never parsed as HTML. */
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -14,13 +14,55 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-/** "globalsecurity-japan-rok-relations, paragraph 15" — one line per cited paragraph. */
-export function sourceLines(sources: SourceRef[]): HTMLElement {
+/** Offers a file for download, as a link the browser follows at once. */
+export function download(name: string, blob: Blob): void {
+  const link = h('a', { href: URL.createObjectURL(blob), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+/** The cited paragraphs whose text is known: carried by the source, or seen before. */
+export function knownTexts(source: SourceRef, seen?: Map<string, string>): Paragraph[] {
+  if (source.paragraphTexts) return source.paragraphTexts;
+  return source.paragraphs.flatMap((number) => {
+    const text = seen?.get(`${source.document}:${number}`);
+    return text ? [{ number, text }] : [];
+  });
+}
+
+/**
+ * One citation per document, as the server words it ("Japan-ROK Relations
+ * (GlobalSecurity.org), ¶ 11, 13, 15"). When text of the document is attached, the citation
+ * is a disclosure that opens the paragraphs themselves (a summary is reachable by keyboard).
+ */
+export function citations(sources: SourceRef[], seen?: Map<string, string>): HTMLElement {
   const list = h('ul', { className: 'sources' });
   for (const source of sources) {
-    for (const paragraph of source.paragraphs) {
-      list.append(h('li', {}, `${source.document}, paragraph ${paragraph}`));
-    }
+    const texts = knownTexts(source, seen);
+    list.append(
+      h(
+        'li',
+        { dataset: { testid: 'citation' } },
+        texts.length === 0
+          ? source.citation
+          : h(
+              'details',
+              { className: 'citation' },
+              h('summary', {}, source.citation),
+              ...texts.map((p) =>
+                h(
+                  'blockquote',
+                  { dataset: { testid: 'paragraph-text' } },
+                  h('span', { className: 'paragraph-number' }, `¶ ${p.number}`),
+                  ' ',
+                  p.text,
+                ),
+              ),
+            ),
+      ),
+    );
   }
   return list;
 }

@@ -1,7 +1,7 @@
 import { act, type App } from '../app';
 import { describeRange } from '../graph/filters';
 import { actions, batchesOf, type ViewState } from '../state/view-state';
-import { h } from './dom';
+import { h, knownTexts } from './dom';
 
 /**
  * The status line under the canvas: what the last action did, what the canvas shows (the
@@ -15,10 +15,23 @@ export function mountStatus(line: HTMLElement, app: App) {
   graph.on('hover', (hover) => {
     tooltip.hidden = !hover;
     if (!hover) return;
-    tooltip.textContent = hover.text;
+    tooltip.replaceChildren(hover.text, ...evidence(hover.id));
     tooltip.style.left = `${hover.x + 12}px`;
     tooltip.style.top = `${hover.y + 12}px`;
   });
+
+  // The hovered element's citations, and the first cited paragraph when its text is known.
+  const evidence = (id: string): HTMLElement[] => {
+    const item = id.startsWith('rel:') ? data.relations.get(id.slice(4)) : data.entities.get(id);
+    if (!item) return [];
+    const lines = item.sources.map((source) => h('span', { className: 'cite' }, source.citation));
+    const quoted = item.sources.flatMap((source) => knownTexts(source, data.paragraphs))[0];
+    if (quoted)
+      lines.push(
+        h('q', {}, quoted.text.length > 240 ? `${quoted.text.slice(0, 239)}…` : quoted.text),
+      );
+    return lines;
+  };
 
   const counts = (state: ViewState) => {
     const c = graph.visibleCounts();

@@ -1,15 +1,7 @@
 import { act, type App } from '../app';
 import { LAYOUTS, type LayoutName } from '../graph/layouts';
 import type { ViewState } from '../state/view-state';
-import { h } from './dom';
-
-function download(name: string, blob: Blob) {
-  const link = h('a', { href: URL.createObjectURL(blob), download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-}
+import { download, h } from './dom';
 
 /** A saved view: the state and Cytoscape's own JSON (positions, zoom, pan). */
 export interface SavedView {

@@ -1,12 +1,15 @@
 import { resolveName } from '../api';
 import { act, type App, glance, nameOf } from '../app';
 import { actions, MAX_STEPS, MIN_STEPS, type ViewState } from '../state/view-state';
-import { h, sourceLines } from './dom';
+import { citations, h } from './dom';
+import { exportReport } from './report-export';
+import { explanation, hubMark } from './trace-why';
 
 /**
- * Trace: from, to, max steps, avoid hubs, relation types → paths with narratives. Running it
- * is one transition (the old trace goes completely); the first path is drawn at once; the
- * step box sits on the canvas, beside what it describes.
+ * Trace: from, to, max steps, avoid hubs, relation types → paths with narratives (dated
+ * steps, hubs marked), or why there is none. Running it is one transition (the old trace goes
+ * completely); the first path is drawn at once; the step box sits on the canvas, beside what
+ * it describes, with each step's citations. The trace exports as a report.
  */
 export function mountTrace(box: HTMLElement, stepBox: HTMLElement, app: App): void {
   const { store, data } = app;
@@ -41,6 +44,23 @@ export function mountTrace(box: HTMLElement, stepBox: HTMLElement, app: App): vo
     dataset: { testid: 'trace-message' },
   });
   const list = h('ol', { className: 'paths', dataset: { testid: 'paths-list' } });
+  // Read out when it appears: the reason a trace found nothing is its answer.
+  const why = h('div', { className: 'why-box', ariaLive: 'polite' } as never);
+  const reportButton = (format: 'markdown' | 'html', label: string) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        disabled: true,
+        dataset: { testid: `report-${format}` },
+        onclick: () =>
+          void exportReport(store.get().trace, format).catch((error: unknown) => {
+            message.textContent = `The report could not be made: ${(error as Error).message}`;
+          }),
+      },
+      label,
+    );
+  const reports = [reportButton('markdown', 'Markdown'), reportButton('html', 'HTML')];
   // Typed text is resolved when the trace runs; an id chosen elsewhere is kept while the
   // field still shows its name.
   const chosen = { from: null as string | null, to: null as string | null };
@@ -65,9 +85,10 @@ export function mountTrace(box: HTMLElement, stepBox: HTMLElement, app: App): vo
       typeSelect,
     ),
     h('div', { className: 'row' }, run, clear),
+    h('div', { className: 'row report' }, h('span', {}, 'Export report:'), ...reports),
     message,
   );
-  box.replaceChildren(form, list);
+  box.replaceChildren(form, why, list);
 
   const end = async (input: HTMLInputElement, known: string | null): Promise<string | null> => {
     const text = input.value.trim();
@@ -131,6 +152,8 @@ export function mountTrace(box: HTMLElement, stepBox: HTMLElement, app: App): vo
       chosen[key] = id;
     }
     maxSteps.value = String(t.maxSteps);
+    // A report is of a trace that has run.
+    for (const button of reports) button.disabled = t.path === null || !t.from || !t.to;
     avoid.checked = t.avoidHubs;
     for (const option of typeSelect.options) option.selected = t.types.includes(option.value);
   };
@@ -138,12 +161,14 @@ export function mountTrace(box: HTMLElement, stepBox: HTMLElement, app: App): vo
     if (JSON.stringify(state.trace) !== JSON.stringify(change.previous.trace)) fill(state);
     if (state.trace.path === null) {
       list.replaceChildren();
+      why.replaceChildren();
       stepBox.replaceChildren();
     } else if (
       JSON.stringify({ ...state.trace, path: 0, step: 0 }) !==
       JSON.stringify({ ...change.previous.trace, path: 0, step: 0 })
     ) {
       list.replaceChildren(h('li', { className: 'hint' }, 'Tracing…'));
+      why.replaceChildren();
       stepBox.replaceChildren();
     }
   });
@@ -151,12 +176,12 @@ export function mountTrace(box: HTMLElement, stepBox: HTMLElement, app: App): vo
   const drawStep = (state: ViewState) => {
     const path = data.pathsFor(state.trace)?.[state.trace.path ?? 0];
     const index = state.trace.step;
-    const relation = path?.relations[index];
-    if (!path || !relation) return stepBox.replaceChildren();
+    const hop = path?.hops[index];
+    if (!path || !hop) return stepBox.replaceChildren();
     const go = (step: number) => glance(app, (s) => actions.step(s, step));
     stepBox.replaceChildren(
-      h('p', {}, h('strong', {}, `Step ${index + 1} of ${path.length}: `), path.steps[index] ?? ''),
-      sourceLines(relation.sources),
+      h('p', {}, h('strong', {}, `Step ${index + 1} of ${path.length}: `), hop.sentence),
+      citations(hop.relation.sources),
       h(
         'div',
         { className: 'row' },
@@ -197,16 +222,12 @@ export function mountTrace(box: HTMLElement, stepBox: HTMLElement, app: App): vo
       );
       fill(state);
     }
-    const paths = data.pathsFor(state.trace);
-    if (!paths) return;
+    const search = data.searchFor(state.trace);
+    if (!search) return;
+    const { paths } = search;
+    why.replaceChildren(explanation(search, state, app) ?? '');
     if (paths.length === 0) {
-      list.replaceChildren(
-        h(
-          'li',
-          { className: 'empty' },
-          'No connection within that many steps. Allow more steps or fewer filters.',
-        ),
-      );
+      list.replaceChildren();
     } else {
       list.replaceChildren(
         ...paths.map((path, i) =>
@@ -222,7 +243,10 @@ export function mountTrace(box: HTMLElement, stepBox: HTMLElement, app: App): vo
                 dataset: { testid: 'path-item' },
                 onclick: () => act(app, `Path ${i + 1} chosen`, (s) => actions.pickPath(s, i)),
               } as never,
-              h('strong', {}, `${path.length} step${path.length === 1 ? '' : 's'}: `),
+              h('strong', {}, `${path.length} step${path.length === 1 ? '' : 's'}`),
+              path.hubs.length ? ' · ' : '',
+              path.hubs.length ? h('span', { className: 'hub-mark' }, hubMark(path.hubs)) : '',
+              ': ',
               path.narrative,
             ),
           ),

@@ -13,14 +13,14 @@ export function cyEval<T, A>(page: Page, fn: (cy: Core, arg: A) => T, arg: A): P
   );
 }
 
-/** Clicks an element where it is drawn, with the real mouse. */
-export async function clickElement(page: Page, id: string, options: { double?: boolean } = {}) {
+/** Where an element is drawn on the page (an edge: halfway between its ends). */
+async function elementPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
   // Cytoscape hit-tests against what it last drew: a click right after the graph changed
   // (positions set, edges removed) would be tested against the previous frame's geometry.
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
-  const point = await cyEval(
+  return cyEval(
     page,
     (cy, elementId) => {
       const element = cy.getElementById(elementId);
@@ -36,8 +36,19 @@ export async function clickElement(page: Page, id: string, options: { double?: b
     },
     id,
   );
+}
+
+/** Clicks an element where it is drawn, with the real mouse. */
+export async function clickElement(page: Page, id: string, options: { double?: boolean } = {}) {
+  const point = await elementPoint(page, id);
   if (options.double) await page.mouse.dblclick(point.x, point.y);
   else await page.mouse.click(point.x, point.y);
+}
+
+/** Moves the real mouse over an element, as a user does to read its tooltip. */
+export async function hoverElement(page: Page, id: string) {
+  const point = await elementPoint(page, id);
+  await page.mouse.move(point.x, point.y);
 }
 
 export const nodeCount = (page: Page) => cyEval(page, (cy) => cy.nodes().length, null);

@@ -147,7 +147,7 @@ async function main() {
     const ops = await operations(db);
     const profiled = new Map<string, { hits: number; scans: string[] }>();
     const measured = new Map<string, Stats>();
-    for (const op of [...ops, ...FIRST_SCREEN]) {
+    const measure = async (op: (typeof ops)[number]) => {
       const recorded: Statement[][] = [];
       let bytes = 0;
       for (const variables of op.variants) {
@@ -173,6 +173,15 @@ async function main() {
         `| ${op.name} | ${ms(a.p50)} | ${ms(a.p95)} | ${ms(r.p50)} | ${ms(r.p95)} | ` +
           `${ms(a.p50 - r.p50)} | ${statements.join(', ') || '–'} | ${kb(bytes)} |`,
       );
+    };
+    for (const op of [...ops, ...FIRST_SCREEN]) {
+      try {
+        await measure(op);
+      } catch (error) {
+        // A query that fails (e.g. times out) is a finding, not the end of the run.
+        const reason = (error as Error).message.match(/"code":"(\w+)"/)?.[1] ?? 'error';
+        out(`| ${op.name} | ${reason} | | | | | | |`);
+      }
     }
     out('\nThe same reads served by @neo4j/graphql over the same database (p50 / p95, ms):\n');
     out('| query | ours | @neo4j/graphql | ours ÷ @neo4j/graphql (p50) |');
@@ -180,12 +189,18 @@ async function main() {
     for (const op of ops.filter((o) => o.neo4jGraphql)) {
       const query = NEO4J_GRAPHQL_QUERIES[op.neo4jGraphql!]!;
       const variables = op.variants[0]!;
-      await post(library.url, query, variables);
       const times: number[] = [];
-      for (let i = 0; i < RUNS; i++)
-        times.push(await timed(() => post(library.url, query, variables)));
+      try {
+        await post(library.url, query, variables);
+        for (let i = 0; i < RUNS; i++)
+          times.push(await timed(() => post(library.url, query, variables)));
+      } catch (error) {
+        out(`| ${op.name} | | ${(error as Error).message.slice(0, 80)} | |`);
+        continue;
+      }
       const theirs = summarize(times);
-      const ours = measured.get(op.name)!;
+      const ours = measured.get(op.name);
+      if (!ours) continue;
       out(
         `| ${op.name} | ${ms(ours.p50)} / ${ms(ours.p95)} | ${ms(theirs.p50)} / ${ms(theirs.p95)} | ` +
           `${(ours.p50 / theirs.p50).toFixed(2)} |`,

@@ -1,5 +1,6 @@
 // One breadth-first step: the neighbours of the frontier not seen yet, best connected first,
-// with their fields (the response needs them; fetching them here saves a round trip).
+// with their fields (the response needs them; fetching them here saves a round trip) and
+// the relation each was reached by.
 // Each frontier entity offers at most 5,000 of its neighbours: a hub's step then costs what
 // an ordinary entity's does (the best connected among 5,000, not among all 50,000).
 UNWIND $frontier AS frontierId
@@ -12,12 +13,14 @@ CALL (n) {
     AND ($asOfMin IS NULL OR r.endMax IS NULL OR r.endMax >= $asOfMin)
     AND ($asOfMax IS NULL OR m.startMin IS NULL OR m.startMin <= $asOfMax)
     AND ($asOfMin IS NULL OR m.endMax IS NULL OR m.endMax >= $asOfMin)
-  WITH m
+  WITH r, m
   LIMIT 5000
-  RETURN m
+  RETURN r, m
 }
-WITH DISTINCT m
+// The relation the walk came by: the picture stays connected whatever relations-among finds.
+WITH m, collect(r)[0] AS via
 ORDER BY m.degree DESC, m.id
 LIMIT $limit
 RETURN m {.id, .name, .kind, .aliases, .summary, .start, .end, .sources, .beyondSource,
-           degree: coalesce(m.degree, 0)} AS entity
+           degree: coalesce(m.degree, 0)} AS entity,
+       via {.*, type: type(via), source: startNode(via).id, target: endNode(via).id} AS via

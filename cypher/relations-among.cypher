@@ -1,12 +1,22 @@
-// The relations between the entities of a neighbourhood, with the same filters as the walk.
-// Anchored on one end and filtered on the other (seeking both ends would pair every id with
-// every other), sorted and cut before the maps are built (building them first costs 7x).
+// The relations between the entities of a neighbourhood (or of a whole-graph view), with the
+// same filters as the walk. Each entity's relations are walked from its own side, at most
+// $scan of them: an entity with fewer relations (every entity of an ordinary graph) gives all
+// of its relations into the set, a hub gives those among its first $scan, so a set of hubs
+// costs |set| × $scan, not the sum of their degrees (hundreds of thousands on a large graph).
+// The walk's own relations (neighbors.cypher `via`) are added by the caller.
 UNWIND $ids AS id
-MATCH (a:Entity {id: id})-[r]->(b:Entity)
-WHERE b.id IN $ids
-  AND ($types IS NULL OR type(r) IN $types)
-  AND ($asOfMax IS NULL OR r.startMin IS NULL OR r.startMin <= $asOfMax)
-  AND ($asOfMin IS NULL OR r.endMax IS NULL OR r.endMax >= $asOfMin)
+MATCH (a:Entity {id: id})
+CALL (a) {
+  MATCH (a)-[r]->(b:Entity)
+  WITH r, b
+  LIMIT $scan
+  WITH r, b
+  WHERE b.id IN $ids
+    AND ($types IS NULL OR type(r) IN $types)
+    AND ($asOfMax IS NULL OR r.startMin IS NULL OR r.startMin <= $asOfMax)
+    AND ($asOfMin IS NULL OR r.endMax IS NULL OR r.endMax >= $asOfMin)
+  RETURN r, b
+}
 WITH a, r, b
 ORDER BY r.id
 LIMIT $limit

@@ -20,6 +20,16 @@ export interface SubgraphIds {
 
 /** Relations among a set of entities can be many; this many per entity is plenty to draw. */
 export const RELATIONS_PER_ENTITY = 10;
+/**
+ * Relations walked in all to find those among a set (relations-among.cypher): each entity
+ * walks at most this share of it (at least MIN_SCAN), so the cost is bounded on hubs.
+ */
+const SCAN_BUDGET = 100_000;
+const MIN_SCAN = 200;
+
+/** How many of each entity's relations relations-among walks for a set of this size. */
+export const scanPerEntity = (entities: number) =>
+  Math.max(MIN_SCAN, Math.floor(SCAN_BUDGET / Math.max(1, entities)));
 
 /**
  * Breadth-first, one statement per level: nearer entities come before farther ones and,
@@ -29,12 +39,16 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
   const dates = { asOfMin: q.asOf?.min ?? null, asOfMax: q.asOf?.max ?? null };
   const seen = [q.id];
   const known: EntityModel[] = [];
+  const via = new Map<string, RelationModel>();
   let frontier = [q.id];
   let truncated = false;
   for (let level = 0; level < q.depth && frontier.length > 0 && !truncated; level++) {
     const room = q.limit - seen.length;
     // One more than there is room for tells whether the cap cut anything.
-    const rows = await db.read<{ entity: Record<string, unknown> }>('neighbors', {
+    const rows = await db.read<{
+      entity: Record<string, unknown>;
+      via: Record<string, unknown>;
+    }>('neighbors', {
       frontier,
       seen,
       types: q.types,
@@ -42,21 +56,30 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
       limit: room + 1,
     });
     truncated = rows.length > room;
-    const found = rows.slice(0, room).map((row) => toEntity(row.entity));
+    const kept = rows.slice(0, room);
+    for (const row of kept) {
+      const relation = toRelation(row.via);
+      via.set(relation.id, relation);
+    }
+    const found = kept.map((row) => toEntity(row.entity));
     known.push(...found);
     frontier = found.map((e) => e.id);
     seen.push(...frontier);
   }
+  const limit = seen.length * RELATIONS_PER_ENTITY;
   const rows = await db.read<{ relation: Record<string, unknown> }>('relations-among', {
     ids: seen,
     types: q.types,
     ...dates,
-    limit: seen.length * RELATIONS_PER_ENTITY,
+    limit,
+    scan: scanPerEntity(seen.length),
   });
-  return {
-    entityIds: seen,
-    known,
-    relations: rows.map((r) => toRelation(r.relation)),
-    truncated,
-  };
+  // The walk's own relations first (they connect every entity shown), then the others.
+  const relations = new Map(via);
+  for (const row of rows) {
+    const relation = toRelation(row.relation);
+    if (relations.size >= Math.max(limit, via.size)) break;
+    if (!relations.has(relation.id)) relations.set(relation.id, relation);
+  }
+  return { entityIds: seen, known, relations: [...relations.values()], truncated };
 }

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import type { GraphMeta } from './meta';
-import type { SubgraphIds } from './neighborhood';
+import { scanPerEntity, type SubgraphIds } from './neighborhood';
 import { toEntity, toRelation } from './records';
 
 /**
@@ -35,6 +35,7 @@ async function relationsAmong(db: Database, ids: string[], limit: number) {
     asOfMin: null,
     asOfMax: null,
     limit,
+    scan: scanPerEntity(ids.length),
   });
   return rows.map((r) => toRelation(r.relation));
 }

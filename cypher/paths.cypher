@@ -7,7 +7,10 @@
 // had begun by $asOfMax and not ended before $asOfMin. Chronological order is checked on the
 // candidates (server/domain/chronology.ts): as a predicate inside the pattern it made planning
 // take twice as long, and a plan that takes longer than the transaction timeout is never cached.
-// {1,6} stays constant for the planner; longer than $maxLength is cut after SHORTEST.
+// {1,6} is the longest search; server/repository/paths.ts runs `paths~N`, this statement with
+// the bound set to the request's maxLength (server/db/cypher.ts), so no search walks further
+// than asked: without it, a search that finds few paths kept going to 6 steps, which on a
+// graph of a million relations took longer than the timeout. One cached plan per bound.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = SHORTEST 25 (a)((x:Entity)-[r]-(y:Entity)
     WHERE ($types IS NULL OR type(r) IN $types)

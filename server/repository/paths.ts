@@ -80,7 +80,7 @@ export async function candidatePaths(
   const hubs = [...weights.hubs].filter(ends);
   const blocked = [...q.avoid, ...(q.avoidHubs ? hubs : [])].filter(ends);
   const search = (hubs: string[]) =>
-    db.read<PathRow>('paths', {
+    db.read<PathRow>(`paths~${q.maxLength}`, {
       from: q.from,
       to: q.to,
       maxLength: q.maxLength,

@@ -4,14 +4,17 @@
 // of its relations into the set, a hub gives those among its first $scan, so a set of hubs
 // costs |set| × $scan, not the sum of their degrees (hundreds of thousands on a large graph).
 // The walk's own relations (neighbors.cypher `via`) are added by the caller.
-UNWIND $ids AS id
-MATCH (a:Entity {id: id})
-CALL (a) {
-  MATCH (a)-[r]->(b:Entity)
+MATCH (n:Entity)
+WHERE n.id IN $ids
+WITH collect(n) AS shown
+UNWIND shown AS a
+CALL (a, shown) {
+  // Node identity, not b.id: the check reads no property of the thousands of nodes walked.
+  MATCH (a)-[r]->(b)
   WITH r, b
   LIMIT $scan
   WITH r, b
-  WHERE b.id IN $ids
+  WHERE b IN shown
     AND ($types IS NULL OR type(r) IN $types)
     AND ($asOfMax IS NULL OR r.startMin IS NULL OR r.startMin <= $asOfMax)
     AND ($asOfMin IS NULL OR r.endMax IS NULL OR r.endMax >= $asOfMin)

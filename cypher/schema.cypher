@@ -11,3 +11,6 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
 CREATE INDEX entity_degree IF NOT EXISTS FOR (n:Entity) ON (n.degree);
 CREATE INDEX entity_start_min IF NOT EXISTS FOR (n:Entity) ON (n.startMin);
 CREATE INDEX dated_relation_min IF NOT EXISTS FOR (d:DatedRelation) ON (d.dateMin);
+// One entity's timeline reads its dated relations in date order from either end.
+CREATE INDEX dated_relation_source IF NOT EXISTS FOR (d:DatedRelation) ON (d.source, d.dateMin);
+CREATE INDEX dated_relation_target IF NOT EXISTS FOR (d:DatedRelation) ON (d.target, d.dateMin);

@@ -371,10 +371,11 @@ export type Query = {
   /**
    * The entities within `depth` steps (1 to 3) of an entity and the relations among them.
    * Nearer and better-connected entities are kept first (a hub offers its best connected among
-   * 5,000 of its neighbours); `limit` (1 to 500) caps the entities and `truncated` says when it
+   * 2,000 of its neighbours); `limit` (1 to 500) caps the entities and `truncated` says when it
    * cut. The relations are those the walk came by, then the others among the entities, found by
-   * walking a bounded number of each entity's relations (all of them unless it has hundreds). `asOf` keeps only what had begun by then and not yet
-   * ended; undated entities and relations are always kept. Unknown id: BAD_USER_INPUT.
+   * walking a bounded number of each entity's relations (all of them unless it has hundreds).
+   * `asOf` keeps only what had begun by then and not yet ended; undated entities and relations
+   * are always kept. Unknown id: BAD_USER_INPUT.
    */
   neighborhood: Subgraph;
   /**
@@ -393,8 +394,8 @@ export type Query = {
   /**
    * Dated entities (events, agreements, statements, policies … anything with a start) and
    * dated relations, in date order ("2012-08" before "2012-08-15"), within `from`..`to` when
-   * given. With `entityId`: the entity itself, its dated neighbours and its own dated
-   * relations. `kinds` keeps only entities of those kinds (and then no relations).
+   * given. With `entityId`: the entity itself, its dated neighbours (for a hub, among the first
+   * 5,000 it is related to) and its own dated relations. `kinds` keeps only entities of those kinds (and then no relations).
    * `first` is at most 1000.
    */
   timeline: Array<TimelineEntry>;

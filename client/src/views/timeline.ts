@@ -173,17 +173,17 @@ export function mountTimeline(box: HTMLElement, app: App): void {
     commit({ from: String(Math.max(min, a)), to: String(Math.min(max, b)) });
   });
 
-  // The events load after the first view is drawn, and again after a failure.
-  let loading = false;
-  app.drawn(() => {
-    if (loading) return;
-    loading = true;
+  // The events load at once, beside the first view (not after it: the first screen is
+  // complete sooner), and again after a failure, when the next view is drawn.
+  let events: 'loading' | 'loaded' | 'failed' = 'loading';
+  const load = () => {
+    events = 'loading';
     void gql<{ timeline: TimelineEntry[] }>(
       'query Timeline($first: Int) { timeline(first: $first) { date title entity { id } relation { id } } }',
       { first: 1000 },
     )
       .then(({ timeline }) => {
-        const events = timeline.filter((entry) => entry.entity);
+        const entries = timeline.filter((entry) => entry.entity);
         if (timeline.length > 0) {
           min = year(timeline[0]!.date);
           max = year(timeline.at(-1)!.date);
@@ -198,7 +198,7 @@ export function mountTimeline(box: HTMLElement, app: App): void {
         axis.replaceChildren(
           brush,
           ...ticks,
-          ...events.map((entry, i) =>
+          ...entries.map((entry, i) =>
             h('button', {
               type: 'button',
               className: 'event',
@@ -211,10 +211,15 @@ export function mountTimeline(box: HTMLElement, app: App): void {
           ),
         );
         sync(store.get());
+        events = 'loaded';
       })
       .catch((error: unknown) => {
-        loading = false;
+        events = 'failed';
         app.fail(error);
       });
+  };
+  load();
+  app.drawn(() => {
+    if (events === 'failed') load();
   });
 }

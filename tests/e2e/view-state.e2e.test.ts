@@ -113,9 +113,30 @@ describe('one view state: shared, undone, restored', () => {
     await close();
   });
 
-  // Known defect (issue 11 stays open): after a trace, a node picked by search ends up
-  // unselected (the store's `selected` is null once the draw settles).
-  it.todo('3b: a node picked by search after a trace is selected and not dimmed');
+  it('3b: a node picked by search after a trace is selected and not dimmed', async () => {
+    const { page, problems, close } = await openPage(explorer.browser, explorer.server.url);
+    await runTrace(page, 'Shinzo Abe', 'Dokdo');
+    await page.getByTestId('path-item').first().click();
+    await settled(page);
+    const path = await onPath(page);
+    expect(path).not.toContain('yohei-kono');
+    await searchAndPick(page, 'Yohei Kono');
+    expect((await viewState(page)).selected).toBe('yohei-kono');
+    const kono = await cyEval(
+      page,
+      (cy) => {
+        const node = cy.getElementById('yohei-kono');
+        return { selected: node.selected(), faded: node.hasClass('faded') };
+      },
+      null,
+    );
+    expect(kono).toEqual({ selected: true, faded: false });
+    expect(await page.getByTestId('details-panel').locator('h2').textContent()).toContain('Kono');
+    // The trace stays drawn: picking a node is not a new view.
+    expect(await onPath(page)).toEqual(path);
+    expect(problems).toEqual([]);
+    await close();
+  });
 
   it('9, 14: Enter runs the trace; an out-of-range max steps is refused with a message', async () => {
     const { page, problems, close } = await openPage(explorer.browser, explorer.server.url);

@@ -1,3 +1,15 @@
+import { graphql } from './generated/gql';
+import type {
+  DrawnEntityFragment,
+  EntityFieldsFragment,
+  OverviewQuery,
+  PathsQuery,
+  RelationFieldsFragment,
+  RelationTypesQuery,
+  TimelineQuery,
+  TypedDocumentString,
+} from './generated/graphql';
+
 /** Talks to POST /graphql. Every call either returns data or throws an ApiError. */
 export class ApiError extends Error {
   constructor(
@@ -8,86 +20,98 @@ export class ApiError extends Error {
   }
 }
 
-export interface SourceRef {
-  document: string;
-  paragraphs: number[];
-}
-export interface Entity {
-  id: string;
-  name: string;
-  kind: string;
-  aliases: string[];
-  summary: string | null;
-  start: string | null;
-  end: string | null;
-  degree: number;
-  sources: SourceRef[];
-  beyondSource?: string | null;
-}
-export interface Relation {
-  id: string;
-  type: string;
-  label: string;
-  inverseLabel: string;
-  summary: string | null;
-  start: string | null;
-  end: string | null;
-  value: number | null;
-  unit: string | null;
-  sources: SourceRef[];
-  source: { id: string };
-  target: { id: string };
-}
+// The shapes below are the operations' own result types, generated from schema.graphql by
+// `npm run codegen` (client/src/generated): a field the schema lacks does not compile.
+export type Entity = EntityFieldsFragment;
+export type Relation = RelationFieldsFragment;
+export type SourceRef = Entity['sources'][number];
 export interface Subgraph {
   entities: Entity[];
   relations: Relation[];
   truncated: boolean;
 }
-export interface Path {
-  length: number;
-  narrative: string;
-  steps: string[];
-  entities: Entity[];
-  relations: Relation[];
-}
-export interface TimelineEntry {
-  date: string;
-  title: string;
-  entity: { id: string } | null;
-  relation: { id: string } | null;
-}
+export type Path = PathsQuery['paths'][number];
+export type TimelineEntry = TimelineQuery['timeline'][number];
 
 /** The first screen: the graph's best-connected part and how much of the graph it leaves out. */
-export interface Overview {
-  entities: Entity[];
-  relations: Relation[];
-  totalEntities: number;
-  totalRelations: number;
-  hiddenEntities: number;
-  hiddenRelations: number;
-}
-export interface RelationTypeCount {
-  type: string;
-  label: string;
-  count: number;
-}
+export type Overview = OverviewQuery['overview'];
 
-export const ENTITY_FIELDS =
-  'id name kind aliases summary start end degree beyondSource sources { document paragraphs }';
-export const RELATION_FIELDS =
-  'id type label inverseLabel summary start end value unit sources { document paragraphs } source { id } target { id }';
+export const ENTITY_FIELDS = graphql(`
+  fragment EntityFields on Entity {
+    id
+    name
+    kind
+    aliases
+    summary
+    start
+    end
+    degree
+    beyondSource
+    sources {
+      document
+      paragraphs
+    }
+  }
+`);
+export const RELATION_FIELDS = graphql(`
+  fragment RelationFields on Relation {
+    id
+    type
+    label
+    inverseLabel
+    summary
+    start
+    end
+    value
+    unit
+    sources {
+      document
+      paragraphs
+    }
+    source {
+      id
+    }
+    target {
+      id
+    }
+  }
+`);
 
 /** What the explorer loads first, at any graph size: never the whole graph. */
-export const OVERVIEW_QUERY = `{
-  overview { totalEntities totalRelations hiddenEntities hiddenRelations
-    entities { ${ENTITY_FIELDS} } relations { ${RELATION_FIELDS} } }
-  relationTypes { type label count } }`;
+const OVERVIEW = graphql(`
+  query Overview {
+    overview {
+      totalEntities
+      totalRelations
+      hiddenEntities
+      hiddenRelations
+      entities {
+        ...EntityFields
+      }
+      relations {
+        ...RelationFields
+      }
+    }
+    relationTypes {
+      type
+      label
+      count
+    }
+  }
+`);
+/** The same as text, for the scripts and tests that post it themselves. */
+export const OVERVIEW_QUERY = OVERVIEW.toString();
 
 /**
  * Every operation the client sends is a read, so one that timed out (a cold database on a
  * busy machine) is tried once more before the user sees the error.
  */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export function gql<T, V>(document: TypedDocumentString<T, V>, variables?: V): Promise<T> {
+  return request<T>(document.toString(), (variables ?? {}) as Record<string, unknown>);
+}
+
+/** Sends a query built at run time (its result typed by the caller, from generated parts). */
+async function request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
   try {
     return await send<T>(query, variables);
   } catch (error) {
@@ -121,11 +145,7 @@ async function send<T>(query: string, variables: Record<string, unknown>): Promi
   return body.data as T;
 }
 
-export interface RelationTypeInfo {
-  type: string;
-  label: string;
-  count: number;
-}
+export type RelationTypeInfo = NonNullable<RelationTypesQuery['relationTypes']>[number];
 
 /** The first screen: the graph's overview and the relation types for the filter. */
 /**
@@ -137,10 +157,9 @@ export async function fetchGraph(): Promise<{
   relationTypes: RelationTypeInfo[];
   totals: { entities: number; relations: number };
 }> {
-  const { overview, relationTypes } = await gql<{
-    overview: Overview;
-    relationTypes: RelationTypeInfo[] | null;
-  }>(OVERVIEW_QUERY);
+  const { overview, relationTypes } = await gql(OVERVIEW);
+  // Null only alongside an error, which `gql` has already thrown.
+  if (!overview) throw new ApiError('The overview could not be read.', 'ERROR');
   return {
     graph: {
       entities: overview.entities,
@@ -154,39 +173,66 @@ export async function fetchGraph(): Promise<{
 
 export async function fetchRelationTypes(): Promise<RelationTypeInfo[]> {
   return (
-    await gql<{ relationTypes: RelationTypeInfo[] }>('{ relationTypes { type label count } }')
-  ).relationTypes;
+    (
+      await gql(
+        graphql(`
+          query RelationTypes {
+            relationTypes {
+              type
+              label
+              count
+            }
+          }
+        `),
+      )
+    ).relationTypes ?? []
+  );
 }
 
-type Neighbours = { degree: number; relations: (Relation & { source: Entity; target: Entity })[] };
-
 /** An entity with its first `first` relations and both ends of each. */
-export async function fetchNeighbours(
-  id: string,
-  first: number,
-): Promise<(Entity & Neighbours) | null> {
-  const data = await gql<{ entity: (Entity & Neighbours) | null }>(
-    `query Neighbours($id: ID!, $first: Int) { entity(id: $id) { ${ENTITY_FIELDS} relations(first: $first) {
-      ${RELATION_FIELDS} source { ${ENTITY_FIELDS} } target { ${ENTITY_FIELDS} } } } }`,
+export async function fetchNeighbours(id: string, first: number) {
+  const data = await gql(
+    graphql(`
+      query Neighbours($id: ID!, $first: Int) {
+        entity(id: $id) {
+          ...EntityFields
+          relations(first: $first) {
+            ...RelationFields
+            source {
+              ...EntityFields
+            }
+            target {
+              ...EntityFields
+            }
+          }
+        }
+      }
+    `),
     { id, first },
   );
   return data.entity;
 }
 
+const DRAWN_ENTITY = graphql(`
+  fragment DrawnEntity on Entity {
+    ...EntityFields
+    relations(first: 200) {
+      ...RelationFields
+    }
+  }
+`);
+
 /** Several entities by id with their relations (for drawn query results). */
-export async function fetchEntities(
-  ids: string[],
-): Promise<(Entity & { relations: Relation[] })[]> {
+export async function fetchEntities(ids: string[]): Promise<DrawnEntityFragment[]> {
   if (ids.length === 0) return [];
-  const fields = ids.map(
-    (_, i) =>
-      `e${i}: entity(id: $i${i}) { ${ENTITY_FIELDS} relations(first: 200) { ${RELATION_FIELDS} } }`,
-  );
-  const data = await gql<Record<string, (Entity & { relations: Relation[] }) | null>>(
-    `query Entities(${ids.map((_, i) => `$i${i}: ID!`).join(', ')}) { ${fields.join('\n')} }`,
+  // One request for any number of ids: its fields are aliases, so it is built here from the
+  // generated fragment, whose type is the answer's.
+  const fields = ids.map((_, i) => `e${i}: entity(id: $i${i}) { ...DrawnEntity }`);
+  const data = await request<Record<string, DrawnEntityFragment | null>>(
+    `query Entities(${ids.map((_, i) => `$i${i}: ID!`).join(', ')}) { ${fields.join('\n')} }\n${DRAWN_ENTITY}`,
     Object.fromEntries(ids.map((id, i) => [`i${i}`, id])),
   );
-  return Object.values(data).filter((e): e is Entity & { relations: Relation[] } => e !== null);
+  return Object.values(data).filter((e): e is DrawnEntityFragment => e !== null);
 }
 
 export interface PathQuery {
@@ -198,10 +244,29 @@ export interface PathQuery {
 }
 
 export async function fetchPaths(query: PathQuery): Promise<Path[]> {
-  const data = await gql<{ paths: Path[] }>(
-    `query Paths($from: ID!, $to: ID!, $max: Int, $avoid: [ID!], $types: [String!]) {
-      paths(from: $from, to: $to, maxLength: $max, first: 5, avoid: $avoid, relationTypes: $types) {
-        length narrative steps entities { ${ENTITY_FIELDS} } relations { ${RELATION_FIELDS} } } }`,
+  const data = await gql(
+    graphql(`
+      query Paths($from: ID!, $to: ID!, $max: Int, $avoid: [ID!], $types: [String!]) {
+        paths(
+          from: $from
+          to: $to
+          maxLength: $max
+          first: 5
+          avoid: $avoid
+          relationTypes: $types
+        ) {
+          length
+          narrative
+          steps
+          entities {
+            ...EntityFields
+          }
+          relations {
+            ...RelationFields
+          }
+        }
+      }
+    `),
     {
       from: query.from,
       to: query.to,
@@ -215,8 +280,16 @@ export async function fetchPaths(query: PathQuery): Promise<Path[]> {
 
 /** The best search hit for typed text. */
 export async function resolveName(text: string): Promise<Entity | null> {
-  const data = await gql<{ search: { entity: Entity }[] }>(
-    `query Resolve($t: String!) { search(text: $t, first: 1) { entity { ${ENTITY_FIELDS} } } }`,
+  const data = await gql(
+    graphql(`
+      query Resolve($t: String!) {
+        search(text: $t, first: 1) {
+          entity {
+            ...EntityFields
+          }
+        }
+      }
+    `),
     { t: text.slice(0, 200) },
   );
   return data.search[0]?.entity ?? null;

@@ -1,4 +1,5 @@
-import { type Entity, ENTITY_FIELDS, gql } from '../api';
+import { type Entity, gql } from '../api';
+import { graphql } from '../generated/gql';
 import type { App } from '../app';
 import { kindStyle } from '../graph/styles';
 
@@ -92,8 +93,17 @@ export function mountSearch(
       return;
     }
     try {
-      const data = await gql<{ search: Hit[] }>(
-        `query Search($text: String!) { search(text: $text, first: 8) { score entity { ${ENTITY_FIELDS} } } }`,
+      const data = await gql(
+        graphql(`
+          query Search($text: String!) {
+            search(text: $text, first: 8) {
+              score
+              entity {
+                ...EntityFields
+              }
+            }
+          }
+        `),
         { text: text.slice(0, 200) },
       );
       if (ticket !== asked) return; // a newer keystroke has already asked again

@@ -1,4 +1,5 @@
-import { gql, type TimelineEntry } from '../api';
+import { gql } from '../api';
+import { graphql } from '../generated/gql';
 import { act, type App, glance } from '../app';
 import { describeRange } from '../graph/filters';
 import type { RangeState, ViewState } from '../state/view-state';
@@ -178,8 +179,21 @@ export function mountTimeline(box: HTMLElement, app: App): void {
   app.drawn(() => {
     if (loading) return;
     loading = true;
-    void gql<{ timeline: TimelineEntry[] }>(
-      'query Timeline($first: Int) { timeline(first: $first) { date title entity { id } relation { id } } }',
+    void gql(
+      graphql(`
+        query Timeline($first: Int) {
+          timeline(first: $first) {
+            date
+            title
+            entity {
+              id
+            }
+            relation {
+              id
+            }
+          }
+        }
+      `),
       { first: 1000 },
     )
       .then(({ timeline }) => {

@@ -1,3 +1,4 @@
+import { OPERATION_SHAPE } from '../../shared/limits';
 import { graphql } from './generated/gql';
 import type {
   DrawnEntityFragment,
@@ -222,17 +223,36 @@ const DRAWN_ENTITY = graphql(`
   }
 `);
 
-/** Several entities by id with their relations (for drawn query results). */
-export async function fetchEntities(ids: string[]): Promise<DrawnEntityFragment[]> {
-  if (ids.length === 0) return [];
-  // One request for any number of ids: its fields are aliases, so it is built here from the
-  // generated fragment, whose type is the answer's.
+/**
+ * One request for a batch of entities: its fields are aliases (the server takes at most
+ * OPERATION_SHAPE.maxAliases), so it is built here from the generated fragment, whose type
+ * is the answer's.
+ */
+export function entitiesQuery(ids: string[]): {
+  query: string;
+  variables: Record<string, string>;
+} {
   const fields = ids.map((_, i) => `e${i}: entity(id: $i${i}) { ...DrawnEntity }`);
-  const data = await request<Record<string, DrawnEntityFragment | null>>(
-    `query Entities(${ids.map((_, i) => `$i${i}: ID!`).join(', ')}) { ${fields.join('\n')} }\n${DRAWN_ENTITY}`,
-    Object.fromEntries(ids.map((id, i) => [`i${i}`, id])),
+  return {
+    query: `query Entities(${ids.map((_, i) => `$i${i}: ID!`).join(', ')}) { ${fields.join('\n')} }\n${DRAWN_ENTITY}`,
+    variables: Object.fromEntries(ids.map((id, i) => [`i${i}`, id])),
+  };
+}
+
+/** Several entities by id with their relations (for drawn query results), in batches. */
+export async function fetchEntities(ids: string[]): Promise<DrawnEntityFragment[]> {
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += OPERATION_SHAPE.maxAliases)
+    batches.push(ids.slice(i, i + OPERATION_SHAPE.maxAliases));
+  const answers = await Promise.all(
+    batches.map((batch) => {
+      const { query, variables } = entitiesQuery(batch);
+      return request<Record<string, DrawnEntityFragment | null>>(query, variables);
+    }),
   );
-  return Object.values(data).filter((e): e is DrawnEntityFragment => e !== null);
+  return answers
+    .flatMap((data) => Object.values(data))
+    .filter((e): e is DrawnEntityFragment => e !== null);
 }
 
 export interface PathQuery {

@@ -1,10 +1,12 @@
 import type { Core, EdgeSingular, NodeSingular, Position } from 'cytoscape';
+import { sentence } from '../../../shared/grammar';
 import type { Path } from '../api';
 import type { ViewState } from '../state/view-state';
 import type { ViewElements } from './data';
 import { inRange } from './filters';
 import { layoutOptions, seeded } from './layouts';
 import { edgeDefinition, nodeDefinition } from './model';
+import { kindStyle } from './styles';
 
 /** What the canvas tells the views; each event has one payload type. */
 export interface GraphEvents {
@@ -59,9 +61,10 @@ export class GraphController {
     });
     cy.on('mouseover', 'node, edge', (e) => {
       const el = e.target;
+      // An edge reads as the trace's steps do ("Korean people are involved in …").
       const text = el.isNode()
-        ? `${el.data('label')} · ${el.data('kind').toLowerCase()}`
-        : `${el.source().data('label')} ${el.data('label')} ${el.target().data('label')}`;
+        ? `${el.data('label')} · ${kindStyle(el.data('kind')).label}`
+        : sentence(el.source().data('entity'), el.data('label'), el.target().data('label'));
       const { x, y } = e.renderedPosition ?? { x: 0, y: 0 };
       this.emit('hover', { text, x, y });
     });

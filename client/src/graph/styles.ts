@@ -1,22 +1,29 @@
 import type { StylesheetJson } from 'cytoscape';
+import { ENTITY_KINDS, type EntityKind, KIND_LABELS } from '../../../shared/kinds';
 
-/** Colour and shape of each kind; the legend and the canvas both read this table. */
-export const KIND_STYLE: Record<string, { color: string; shape: string; label: string }> = {
-  // Okabe–Ito and Tol's colour-blind-safe colours; no two kinds share a hue family, and
-  // each kind keeps its own shape, so nothing depends on colour alone.
-  PERSON: { color: '#0072b2', shape: 'ellipse', label: 'Person' },
-  COUNTRY: { color: '#d55e00', shape: 'round-rectangle', label: 'Country' },
-  ORGANIZATION: { color: '#cc79a7', shape: 'hexagon', label: 'Organization' },
-  AGREEMENT: { color: '#009e73', shape: 'diamond', label: 'Agreement' },
-  DISPUTE: { color: '#e69f00', shape: 'star', label: 'Dispute' },
-  EVENT: { color: '#56b4e9', shape: 'round-triangle', label: 'Event' },
-  PLACE: { color: '#999933', shape: 'round-pentagon', label: 'Place' },
-  STATEMENT: { color: '#882255', shape: 'round-tag', label: 'Statement' },
-  POLICY: { color: '#f0e442', shape: 'round-octagon', label: 'Policy' },
-  LAW: { color: '#332288', shape: 'barrel', label: 'Law' },
-  PUBLICATION: { color: '#1f2937', shape: 'rectangle', label: 'Publication' },
-  GROUP: { color: '#44aa99', shape: 'vee', label: 'Group' },
+// Okabe–Ito and Tol's colour-blind-safe colours; no two kinds share a hue family, and each
+// kind keeps its own shape, so nothing depends on colour alone. Keyed by the shared kinds:
+// a kind added there without a colour here does not compile.
+const LOOKS: Record<EntityKind, { color: string; shape: string }> = {
+  PERSON: { color: '#0072b2', shape: 'ellipse' },
+  COUNTRY: { color: '#d55e00', shape: 'round-rectangle' },
+  ORGANIZATION: { color: '#cc79a7', shape: 'hexagon' },
+  AGREEMENT: { color: '#009e73', shape: 'diamond' },
+  DISPUTE: { color: '#e69f00', shape: 'star' },
+  EVENT: { color: '#56b4e9', shape: 'round-triangle' },
+  PLACE: { color: '#999933', shape: 'round-pentagon' },
+  STATEMENT: { color: '#882255', shape: 'round-tag' },
+  POLICY: { color: '#f0e442', shape: 'round-octagon' },
+  LAW: { color: '#332288', shape: 'barrel' },
+  PUBLICATION: { color: '#1f2937', shape: 'rectangle' },
+  GROUP: { color: '#44aa99', shape: 'vee' },
 };
+
+/** Colour, shape and name of each kind, in the kinds' order; the legend and canvas read it. */
+export const KIND_STYLE: Record<string, { color: string; shape: string; label: string }> =
+  Object.fromEntries(
+    ENTITY_KINDS.map((kind) => [kind, { ...LOOKS[kind], label: KIND_LABELS[kind] }]),
+  );
 
 const FALLBACK = { color: '#6b7280', shape: 'ellipse', label: 'Other' };
 export const kindStyle = (kind: string) => KIND_STYLE[kind] ?? FALLBACK;

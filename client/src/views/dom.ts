@@ -1,3 +1,4 @@
+import { formatCitation, mergeRefs } from '../../../shared/citation';
 import type { SourceRef } from '../api';
 
 /** Tiny element builder: h('p', { className: 'x' }, 'text', child). Text is never parsed as HTML. */
@@ -14,15 +15,15 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-/** "globalsecurity-japan-rok-relations, paragraph 15" — one line per cited paragraph. */
+/** One line per cited document, as the API and reports cite it: "document, ¶ 11, 13, 15". */
 export function sourceLines(sources: SourceRef[]): HTMLElement {
-  const list = h('ul', { className: 'sources' });
-  for (const source of sources) {
-    for (const paragraph of source.paragraphs) {
-      list.append(h('li', {}, `${source.document}, paragraph ${paragraph}`));
-    }
-  }
-  return list;
+  return h(
+    'ul',
+    { className: 'sources' },
+    ...mergeRefs(sources).map((ref) =>
+      h('li', {}, formatCitation({ id: ref.document }, ref.paragraphs)),
+    ),
+  );
 }
 
 export function formatValue(value: number, unit: string | null): string {

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../../shared/limits';
 import { gql } from '../api';
 import { graphql } from '../generated/gql';
 import { act, type App, glance } from '../app';
@@ -194,7 +195,7 @@ export function mountTimeline(box: HTMLElement, app: App): void {
           }
         }
       `),
-      { first: 1000 },
+      { first: LIMITS.timelineFirst },
     )
       .then(({ timeline }) => {
         const events = timeline.filter((entry) => entry.entity);

@@ -100,21 +100,4 @@ export const stylesheet: StylesheetJson = [
     style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#1f2937' },
   },
   { selector: '.hidden, .bundled', style: { display: 'none' } },
-  // The SVG writer cannot draw label backgrounds or translucency: while exporting, labels
-  // lose their backgrounds and faded elements are drawn in solid pale colours instead.
-  { selector: '.exporting', style: { 'text-background-opacity': 0 } },
-  {
-    selector: 'node.exporting.faded',
-    style: { opacity: 1, 'background-color': '#e5e7eb', 'border-width': 0, label: '' },
-  },
-  {
-    selector: 'edge.exporting.faded',
-    style: {
-      opacity: 1,
-      width: 1,
-      'line-color': '#e5e7eb',
-      'target-arrow-color': '#e5e7eb',
-      label: '',
-    },
-  },
 ];

@@ -84,12 +84,25 @@ export const stylesheet: StylesheetJson = [
   },
   { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
   {
+    // The traced path is the answer: its names stay readable at any zoom, even on a phone.
     selector: 'node.on-path',
-    style: { 'border-width': 4, 'border-color': '#f59e0b', 'z-index': 10 },
+    style: {
+      'border-width': 4,
+      'border-color': '#f59e0b',
+      'z-index': 10,
+      'font-size': 14,
+      'min-zoomed-font-size': 0,
+    },
   },
   {
     selector: 'edge.on-path',
-    style: { width: 4, 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', 'z-index': 10 },
+    style: {
+      width: 4,
+      'line-color': '#f59e0b',
+      'target-arrow-color': '#f59e0b',
+      'z-index': 10,
+      'min-zoomed-font-size': 0,
+    },
   },
   {
     selector: 'edge.current-step',

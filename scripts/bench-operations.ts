@@ -1,6 +1,11 @@
 import type { Database } from '../server/db/database';
 import { ENTITY_FIELDS, OVERVIEW_QUERY, RELATION_FIELDS } from '../client/src/api';
 
+/** The client's own field lists (generated fragments), spread where the client spreads them. */
+const FRAGMENTS = `${ENTITY_FIELDS.toString()}\n${RELATION_FIELDS.toString()}`;
+const withFragments = (query: string) =>
+  `${query}\n${query.includes('...RelationFields') ? FRAGMENTS : ENTITY_FIELDS.toString()}`;
+
 /** One GraphQL request the benchmark times; `variants` rotate (e.g. 20 path pairs). */
 export interface Operation {
   name: string;
@@ -62,7 +67,9 @@ export async function operations(db: Database): Promise<Operation[]> {
     { name: 'baseline: { __typename }', query: '{ __typename }', variants: [{}] },
     {
       name: 'search (names of the graph)',
-      query: `query S($text: String!) { search(text: $text) { score entity { ${ENTITY_FIELDS} } } }`,
+      query: withFragments(
+        `query S($text: String!) { search(text: $text) { score entity { ...EntityFields } } }`,
+      ),
       variants: words.map((text) => ({ text })),
     },
     {
@@ -72,7 +79,7 @@ export async function operations(db: Database): Promise<Operation[]> {
     },
     {
       name: 'entity lookup',
-      query: `query E($id: ID!) { entity(id: $id) { ${ENTITY_FIELDS} } }`,
+      query: withFragments(`query E($id: ID!) { entity(id: $id) { ...EntityFields } }`),
       variants: [{ id: modest.id }, { id: hub.id }],
     },
     {
@@ -114,7 +121,9 @@ export async function operations(db: Database): Promise<Operation[]> {
     },
     {
       name: 'overview (150 entities)',
-      query: `{ overview { hiddenEntities entities { ${ENTITY_FIELDS} } relations { ${RELATION_FIELDS} } } }`,
+      query: withFragments(
+        `{ overview { hiddenEntities entities { ...EntityFields } relations { ...RelationFields } } }`,
+      ),
       variants: [{}],
     },
   ];

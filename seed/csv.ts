@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
-import { ENTITY_KINDS } from '../server/domain/kinds';
+import { ENTITY_KINDS } from '../shared/kinds';
 import type { GraphSource, SourceItem } from './load';
 import type { SourceRef } from './types';
 

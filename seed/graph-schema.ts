@@ -1,4 +1,4 @@
-import { ENTITY_KINDS } from '../server/domain/kinds';
+import { ENTITY_KINDS } from '../shared/kinds';
 
 /**
  * The JSON Schema of a graph file (see DESIGN.md). Ajv checks the shape against it; what a

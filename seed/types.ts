@@ -1,4 +1,4 @@
-import type { EntityKind } from '../server/domain/kinds';
+import type { EntityKind } from '../shared/kinds';
 
 /** The graph file's shape (DESIGN.md, "The graph file"); seed/graph-schema.ts checks it. */
 export interface SourceRef {

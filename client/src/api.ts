@@ -1,3 +1,17 @@
+import { OPERATION_SHAPE } from '../../shared/limits';
+import { graphql } from './generated/gql';
+import type {
+  DrawnEntityFragment,
+  EntityFieldsFragment,
+  EvidenceFieldsFragment,
+  OverviewQuery,
+  PathSearchQuery,
+  RelationFieldsFragment,
+  RelationTypesQuery,
+  TimelineQuery,
+  TypedDocumentString,
+} from './generated/graphql';
+
 /** Talks to POST /graphql. Every call either returns data or throws an ApiError. */
 export class ApiError extends Error {
   constructor(
@@ -8,111 +22,119 @@ export class ApiError extends Error {
   }
 }
 
-export interface SourceRef {
-  document: string;
-  paragraphs: number[];
-  /** "Japan-ROK Relations (GlobalSecurity.org), ¶ 11, 13, 15", as the server formats it. */
-  citation: string;
-  /** The attached text of the cited paragraphs; only queries that ask for it carry it. */
-  paragraphTexts?: Paragraph[];
-}
-export interface Paragraph {
-  number: number;
-  text: string;
-}
-export interface Entity {
-  id: string;
-  name: string;
-  kind: string;
-  aliases: string[];
-  summary: string | null;
-  start: string | null;
-  end: string | null;
-  degree: number;
-  sources: SourceRef[];
-  beyondSource?: string | null;
-}
-export interface Relation {
-  id: string;
-  type: string;
-  label: string;
-  inverseLabel: string;
-  summary: string | null;
-  start: string | null;
-  end: string | null;
-  value: number | null;
-  unit: string | null;
-  sources: SourceRef[];
-  source: { id: string };
-  target: { id: string };
-}
+// The shapes below are the operations' own result types, generated from schema.graphql by
+// `npm run codegen` (client/src/generated): a field the schema lacks does not compile.
+export type Entity = EntityFieldsFragment;
+export type Relation = RelationFieldsFragment;
+export type Paragraph = EvidenceFieldsFragment['paragraphTexts'][number];
+/** A citation; only queries that ask for the evidence carry the paragraphs' text. */
+export type SourceRef = Entity['sources'][number] & { paragraphTexts?: Paragraph[] };
 export interface Subgraph {
   entities: Entity[];
   relations: Relation[];
   truncated: boolean;
 }
-export interface Path {
-  length: number;
-  narrative: string;
-  steps: string[];
-  entities: Entity[];
-  relations: Relation[];
-  /** The hubs the path passes, in walking order. */
-  hubs: { id: string; name: string }[];
-  /** Each step's sentence (with its date) and its relation's sources with their text. */
-  hops: { sentence: string; date: string | null; relation: { sources: SourceRef[] } }[];
-}
-
 /** A path search with its reasons (see PathSearch in the schema). */
-export interface PathSearch {
-  paths: Path[];
-  onlyThroughHubs: boolean;
-  routeHubs: { id: string; name: string }[];
-  blockedBy: string[];
-  unlimitedLength: number | null;
-  nearest: { entity: Entity; stepsFromSource: number; stepsToTarget: number }[];
-  explanation: string | null;
-}
-export interface TimelineEntry {
-  date: string;
-  title: string;
-  entity: { id: string } | null;
-  relation: { id: string } | null;
-}
+export type PathSearch = PathSearchQuery['pathSearch'];
+export type Path = PathSearch['paths'][number];
+export type TimelineEntry = TimelineQuery['timeline'][number];
 
 /** The first screen: the graph's best-connected part and how much of the graph it leaves out. */
-export interface Overview {
-  entities: Entity[];
-  relations: Relation[];
-  totalEntities: number;
-  totalRelations: number;
-  hiddenEntities: number;
-  hiddenRelations: number;
-}
-export interface RelationTypeCount {
-  type: string;
-  label: string;
-  count: number;
-}
+export type Overview = OverviewQuery['overview'];
 
-export const ENTITY_FIELDS =
-  'id name kind aliases summary start end degree beyondSource sources { document paragraphs citation }';
+export const ENTITY_FIELDS = graphql(`
+  fragment EntityFields on Entity {
+    id
+    name
+    kind
+    aliases
+    summary
+    start
+    end
+    degree
+    beyondSource
+    sources {
+      document
+      paragraphs
+      citation
+    }
+  }
+`);
+export const RELATION_FIELDS = graphql(`
+  fragment RelationFields on Relation {
+    id
+    type
+    label
+    inverseLabel
+    summary
+    start
+    end
+    value
+    unit
+    sources {
+      document
+      paragraphs
+      citation
+    }
+    source {
+      id
+    }
+    target {
+      id
+    }
+  }
+`);
 /** A source with the attached text of its paragraphs: asked for what is on show only. */
-export const EVIDENCE_FIELDS = 'document paragraphs citation paragraphTexts { number text }';
-export const RELATION_FIELDS =
-  'id type label inverseLabel summary start end value unit sources { document paragraphs citation } source { id } target { id }';
+export const EVIDENCE_FIELDS = graphql(`
+  fragment EvidenceFields on SourceRef {
+    document
+    paragraphs
+    citation
+    paragraphTexts {
+      number
+      text
+    }
+  }
+`);
 
 /** What the explorer loads first, at any graph size: never the whole graph. */
-export const OVERVIEW_QUERY = `{
-  overview { totalEntities totalRelations hiddenEntities hiddenRelations
-    entities { ${ENTITY_FIELDS} } relations { ${RELATION_FIELDS} } }
-  relationTypes { type label count } }`;
+const OVERVIEW = graphql(`
+  query Overview {
+    overview {
+      totalEntities
+      totalRelations
+      hiddenEntities
+      hiddenRelations
+      entities {
+        ...EntityFields
+      }
+      relations {
+        ...RelationFields
+      }
+    }
+    relationTypes {
+      type
+      label
+      count
+    }
+  }
+`);
+/** The same as text, for the scripts and tests that post it themselves. */
+export const OVERVIEW_QUERY = OVERVIEW.toString();
 
 /**
  * Every operation the client sends is a read, so one that timed out (a cold database on a
  * busy machine) is tried once more before the user sees the error.
  */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export function gql<T, V>(document: TypedDocumentString<T, V>, variables?: V): Promise<T> {
+  return request<T>(document.toString(), (variables ?? {}) as Record<string, unknown>);
+}
+
+/**
+ * Sends a query built at run time, or one the client shares with a script (the report's,
+ * server/domain/report.ts, typed there); its result is typed by the caller.
+ */
+export async function request<T>(query: string, variables: Record<string, unknown>): Promise<T> {
   try {
     return await send<T>(query, variables);
   } catch (error) {
@@ -146,11 +168,7 @@ async function send<T>(query: string, variables: Record<string, unknown>): Promi
   return body.data as T;
 }
 
-export interface RelationTypeInfo {
-  type: string;
-  label: string;
-  count: number;
-}
+export type RelationTypeInfo = NonNullable<RelationTypesQuery['relationTypes']>[number];
 
 /** The first screen: the graph's overview and the relation types for the filter. */
 /**
@@ -162,10 +180,9 @@ export async function fetchGraph(): Promise<{
   relationTypes: RelationTypeInfo[];
   totals: { entities: number; relations: number };
 }> {
-  const { overview, relationTypes } = await gql<{
-    overview: Overview;
-    relationTypes: RelationTypeInfo[] | null;
-  }>(OVERVIEW_QUERY);
+  const { overview, relationTypes } = await gql(OVERVIEW);
+  // Null only alongside an error, which `gql` has already thrown.
+  if (!overview) throw new ApiError('The overview could not be read.', 'ERROR');
   return {
     graph: {
       entities: overview.entities,
@@ -179,39 +196,85 @@ export async function fetchGraph(): Promise<{
 
 export async function fetchRelationTypes(): Promise<RelationTypeInfo[]> {
   return (
-    await gql<{ relationTypes: RelationTypeInfo[] }>('{ relationTypes { type label count } }')
-  ).relationTypes;
+    (
+      await gql(
+        graphql(`
+          query RelationTypes {
+            relationTypes {
+              type
+              label
+              count
+            }
+          }
+        `),
+      )
+    ).relationTypes ?? []
+  );
 }
 
-type Neighbours = { degree: number; relations: (Relation & { source: Entity; target: Entity })[] };
-
 /** An entity with its first `first` relations and both ends of each. */
-export async function fetchNeighbours(
-  id: string,
-  first: number,
-): Promise<(Entity & Neighbours) | null> {
-  const data = await gql<{ entity: (Entity & Neighbours) | null }>(
-    `query Neighbours($id: ID!, $first: Int) { entity(id: $id) { ${ENTITY_FIELDS} relations(first: $first) {
-      ${RELATION_FIELDS} source { ${ENTITY_FIELDS} } target { ${ENTITY_FIELDS} } } } }`,
+export async function fetchNeighbours(id: string, first: number) {
+  const data = await gql(
+    graphql(`
+      query Neighbours($id: ID!, $first: Int) {
+        entity(id: $id) {
+          ...EntityFields
+          relations(first: $first) {
+            ...RelationFields
+            source {
+              ...EntityFields
+            }
+            target {
+              ...EntityFields
+            }
+          }
+        }
+      }
+    `),
     { id, first },
   );
   return data.entity;
 }
 
-/** Several entities by id with their relations (for drawn query results). */
-export async function fetchEntities(
-  ids: string[],
-): Promise<(Entity & { relations: Relation[] })[]> {
-  if (ids.length === 0) return [];
-  const fields = ids.map(
-    (_, i) =>
-      `e${i}: entity(id: $i${i}) { ${ENTITY_FIELDS} relations(first: 200) { ${RELATION_FIELDS} } }`,
+const DRAWN_ENTITY = graphql(`
+  fragment DrawnEntity on Entity {
+    ...EntityFields
+    relations(first: 200) {
+      ...RelationFields
+    }
+  }
+`);
+
+/**
+ * One request for a batch of entities: its fields are aliases (the server takes at most
+ * OPERATION_SHAPE.maxAliases), so it is built here from the generated fragment, whose type
+ * is the answer's.
+ */
+export function entitiesQuery(ids: string[]): {
+  query: string;
+  variables: Record<string, string>;
+} {
+  const fields = ids.map((_, i) => `e${i}: entity(id: $i${i}) { ...DrawnEntity }`);
+  return {
+    query: `query Entities(${ids.map((_, i) => `$i${i}: ID!`).join(', ')}) { ${fields.join('\n')} }\n${DRAWN_ENTITY}`,
+    variables: Object.fromEntries(ids.map((id, i) => [`i${i}`, id])),
+  };
+}
+
+/** Several entities by id with their relations (for drawn query results), in batches. */
+export async function fetchEntities(ids: string[]): Promise<DrawnEntityFragment[]> {
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += OPERATION_SHAPE.maxAliases)
+    batches.push(ids.slice(i, i + OPERATION_SHAPE.maxAliases));
+  const answers = await Promise.all(
+    batches.map((batch) => {
+      const { query, variables } = entitiesQuery(batch);
+      return request<Record<string, DrawnEntityFragment | null>>(query, variables);
+    }),
   );
-  const data = await gql<Record<string, (Entity & { relations: Relation[] }) | null>>(
-    `query Entities(${ids.map((_, i) => `$i${i}: ID!`).join(', ')}) { ${fields.join('\n')} }`,
-    Object.fromEntries(ids.map((id, i) => [`i${i}`, id])),
-  );
-  return Object.values(data).filter((e): e is Entity & { relations: Relation[] } => e !== null);
+  return answers
+    .flatMap((data) => Object.values(data))
+    .filter((e): e is DrawnEntityFragment => e !== null);
 }
 
 export interface PathQuery {
@@ -224,14 +287,59 @@ export interface PathQuery {
 
 /** The paths between two entities, and why there are none (or only through hubs). */
 export async function fetchPathSearch(query: PathQuery): Promise<PathSearch> {
-  const data = await gql<{ pathSearch: PathSearch }>(
-    `query PathSearch($from: ID!, $to: ID!, $max: Int, $avoidHubs: Boolean, $types: [String!]) {
-      pathSearch(from: $from, to: $to, maxLength: $max, first: 5, avoidHubs: $avoidHubs,
-        relationTypes: $types) {
-        paths { length narrative steps entities { ${ENTITY_FIELDS} } relations { ${RELATION_FIELDS} }
-          hubs { id name } hops { sentence date relation { sources { ${EVIDENCE_FIELDS} } } } }
-        onlyThroughHubs routeHubs { id name } blockedBy unlimitedLength explanation
-        nearest { entity { ${ENTITY_FIELDS} } stepsFromSource stepsToTarget } } }`,
+  const data = await gql(
+    graphql(`
+      query PathSearch($from: ID!, $to: ID!, $max: Int, $avoidHubs: Boolean, $types: [String!]) {
+        pathSearch(
+          from: $from
+          to: $to
+          maxLength: $max
+          first: 5
+          avoidHubs: $avoidHubs
+          relationTypes: $types
+        ) {
+          paths {
+            length
+            narrative
+            steps
+            entities {
+              ...EntityFields
+            }
+            relations {
+              ...RelationFields
+            }
+            hubs {
+              id
+              name
+            }
+            hops {
+              sentence
+              date
+              relation {
+                sources {
+                  ...EvidenceFields
+                }
+              }
+            }
+          }
+          onlyThroughHubs
+          routeHubs {
+            id
+            name
+          }
+          blockedBy
+          unlimitedLength
+          explanation
+          nearest {
+            entity {
+              ...EntityFields
+            }
+            stepsFromSource
+            stepsToTarget
+          }
+        }
+      }
+    `),
     {
       from: query.from,
       to: query.to,
@@ -251,16 +359,34 @@ export async function fetchEvidence(
   item: { entity: string } | { relation: Relation },
 ): Promise<SourceRef[]> {
   if ('entity' in item) {
-    const data = await gql<{ entity: { sources: SourceRef[] } | null }>(
-      `query EntityEvidence($id: ID!) { entity(id: $id) { sources { ${EVIDENCE_FIELDS} } } }`,
+    const data = await gql(
+      graphql(`
+        query EntityEvidence($id: ID!) {
+          entity(id: $id) {
+            sources {
+              ...EvidenceFields
+            }
+          }
+        }
+      `),
       { id: item.entity },
     );
     return data.entity?.sources ?? [];
   }
   const { relation } = item;
-  const data = await gql<{ entity: { relations: { id: string; sources: SourceRef[] }[] } | null }>(
-    `query RelationEvidence($id: ID!, $type: String!) { entity(id: $id) {
-      relations(types: [$type], direction: OUT, first: 500) { id sources { ${EVIDENCE_FIELDS} } } } }`,
+  const data = await gql(
+    graphql(`
+      query RelationEvidence($id: ID!, $type: String!) {
+        entity(id: $id) {
+          relations(types: [$type], direction: OUT, first: 500) {
+            id
+            sources {
+              ...EvidenceFields
+            }
+          }
+        }
+      }
+    `),
     { id: relation.source.id, type: relation.type },
   );
   return data.entity?.relations.find((r) => r.id === relation.id)?.sources ?? [];
@@ -268,8 +394,16 @@ export async function fetchEvidence(
 
 /** The best search hit for typed text. */
 export async function resolveName(text: string): Promise<Entity | null> {
-  const data = await gql<{ search: { entity: Entity }[] }>(
-    `query Resolve($t: String!) { search(text: $t, first: 1) { entity { ${ENTITY_FIELDS} } } }`,
+  const data = await gql(
+    graphql(`
+      query Resolve($t: String!) {
+        search(text: $t, first: 1) {
+          entity {
+            ...EntityFields
+          }
+        }
+      }
+    `),
     { t: text.slice(0, 200) },
   );
   return data.search[0]?.entity ?? null;

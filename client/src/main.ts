@@ -1,17 +1,16 @@
-import svg from 'cytoscape-svg';
-import cytoscape from 'cytoscape';
+import type cytoscape from 'cytoscape';
 import { ApiError } from './api';
 import type { App } from './app';
 import { GraphController, type RenderOptions } from './graph/controller';
 import { GraphData } from './graph/data';
 import { createGraph } from './graph/model';
+import { toSvg } from './graph/svg-export';
 import { Store } from './state/store';
 import { fromQuery, toQuery } from './state/url';
 import { actions, batchesOf, normalise, sameState, type ViewState } from './state/view-state';
 import { mountBanner } from './views/banner';
 import { mountCanvasKeys } from './views/canvas-keys';
 import { mountDetails } from './views/details';
-import { exportSvg } from './views/export-svg';
 import { mountLegend, mountTypeFilter } from './views/legend';
 import { mountQuery } from './views/query';
 import { mountSearch } from './views/search';
@@ -23,7 +22,6 @@ import { mountTrace } from './views/trace';
 import './styles.css';
 
 // Wiring only: one store, the data it needs, the canvas and the views that follow it.
-cytoscape.use(svg);
 
 declare global {
   interface Window {
@@ -132,7 +130,7 @@ mountQuery($('query'), app);
 mountToolbar($('toolbar'), app, {
   undo,
   redo,
-  svg: () => exportSvg(graph.cy),
+  svg: () => toSvg(graph.cy),
   open(json) {
     const view = json as Partial<SavedView>;
     if (view?.tracegraphView !== 2 || !view.state || !view.cy) throw new Error('not a view');

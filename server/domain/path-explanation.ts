@@ -1,3 +1,4 @@
+import { PATH_LIMITS } from '../../shared/limits';
 import { readableDate } from './chronology';
 
 /** What a path search that found no good answer knows, with names ready to print. */
@@ -62,7 +63,9 @@ export function explainSearch(f: SearchFacts): string | null {
       `No path from ${f.from} to ${f.to} ${within} under these limits together; without them the shortest route has ${f.unlimitedLength} steps.`,
     );
   } else {
-    sentences.push(`${f.from} and ${f.to} are not connected within 6 steps.`);
+    sentences.push(
+      `${f.from} and ${f.to} are not connected within ${PATH_LIMITS.pathLength} steps.`,
+    );
   }
   const [near] = f.nearest;
   if (near) {

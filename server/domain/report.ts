@@ -1,5 +1,5 @@
 import { readableDate } from './chronology';
-import { formatCitation } from './citation';
+import { formatCitation } from '../../shared/citation';
 
 /**
  * A trace as a document an analyst can hand on: the question, each path as sentences with

@@ -21,8 +21,7 @@ import {
   type GraphQLOutputType,
 } from 'graphql';
 import { RELATIONS_PER_ENTITY } from '../repository/neighborhood';
-import { PATH_LIMITS } from './path-resolvers';
-import { LIMITS } from './resolvers';
+import { LIMITS, PATH_LIMITS } from '../../shared/limits';
 
 /**
  * The cost of an operation is an upper bound on the number of values its response can

@@ -1,4 +1,5 @@
-import { formatCitation } from '../domain/citation';
+import { formatCitation } from '../../shared/citation';
+import { PATH_LIMITS } from '../../shared/limits';
 import { explainSearch } from '../domain/path-explanation';
 import { explainPaths } from '../repository/path-explain';
 import {
@@ -13,9 +14,6 @@ import type { EntityModel } from '../repository/records';
 import type { Context } from './context';
 import type { QueryPathsArgs, Resolvers } from './generated/resolvers-types';
 import { badInput, checkRelationTypes, dateOrNull, intInRange } from './inputs';
-
-/** Caps on the path arguments; the schema's descriptions state the same numbers. */
-export const PATH_LIMITS = { pathLength: 6, pathsFirst: 10, avoid: 100 } as const;
 
 async function endOrFail(ctx: Context, id: string, argument: string): Promise<EntityModel> {
   const entity = await ctx.loaders.entity.load(id);

@@ -7,7 +7,9 @@ import {
   Kind,
 } from 'graphql';
 import type { RelationsKey } from '../repository/loaders';
-import { ENTITY_KINDS } from '../domain/kinds';
+import { ENTITY_KINDS } from '../../shared/kinds';
+// Caps on every size argument (shared/limits.ts); the schema's descriptions state the same.
+import { LIMITS } from '../../shared/limits';
 import { neighborhood } from '../repository/neighborhood';
 import { overview, topSubgraph } from '../repository/overview';
 import type { SubgraphIds } from '../repository/neighborhood';
@@ -19,19 +21,6 @@ import type { Context } from './context';
 import { DateScalar } from './date-scalar';
 import { pathResolvers } from './path-resolvers';
 import { badInput, checkRelationTypes, dateOrNull, intInRange } from './inputs';
-
-/** Caps on every size argument; the schema's descriptions state the same numbers. */
-export const LIMITS = {
-  searchFirst: 50,
-  relationsFirst: 500,
-  depth: 3,
-  neighborhoodLimit: 500,
-  timelineFirst: 1000,
-  graphLimit: 5000,
-  /** Relations a whole-graph view carries at most, so its response stays a few MB. */
-  graphRelations: 5000,
-  overviewLimit: 300,
-} as const;
 
 /** Relations drawn per entity: `graph` draws a dense picture, the overview a legible one. */
 const GRAPH_RELATIONS_PER_ENTITY = 20;

@@ -18,6 +18,7 @@ import type { Context } from './context';
 import { costLimitPlugin, MAX_COST } from './cost';
 import { dbErrorStatusPlugin, formatDbError } from './db-errors';
 import { resolvers } from './resolvers';
+import { OPERATION_SHAPE } from '../../shared/limits';
 
 const log = createDebug('tracegraph:graphql');
 
@@ -25,13 +26,7 @@ export const SCHEMA_FILE = path.join(__dirname, 'schema.graphql');
 export const typeDefs = fs.readFileSync(SCHEMA_FILE, 'utf8');
 
 /** Limits on the shape of an operation, checked before anything runs. */
-export const OPERATION_LIMITS = {
-  maxDepth: 12,
-  maxAliases: 20,
-  maxCost: MAX_COST,
-  maxTokens: 3_000,
-  maxDirectives: 20,
-} as const;
+export const OPERATION_LIMITS = { ...OPERATION_SHAPE, maxCost: MAX_COST } as const;
 
 const KNOWN_CODES = new Set([
   'BAD_USER_INPUT',

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database';
 import type { PartialDate } from '../domain/dates';
 import { neverBackInTime, readableDate } from '../domain/chronology';
-import { sentence } from '../domain/grammar';
+import { sentence } from '../../shared/grammar';
 import { type CostWeights, pathCost } from '../domain/path-cost';
 import type { EntityModel, RelationModel } from './records';
 import { toRelation } from './records';

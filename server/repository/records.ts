@@ -1,4 +1,4 @@
-import type { EntityKind } from '../domain/kinds';
+import type { EntityKind } from '../../shared/kinds';
 
 /** What the resolvers work with: plain objects, independent of the driver. */
 export interface SourceRef {

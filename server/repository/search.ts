@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import type { EntityKind } from '../domain/kinds';
+import type { EntityKind } from '../../shared/kinds';
 import { type EntityModel, toEntity } from './records';
 
 export const MAX_SEARCH_TEXT = 200;

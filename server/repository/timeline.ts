@@ -1,7 +1,7 @@
 import type { Database } from '../db/database';
 import type { PartialDate } from '../domain/dates';
-import { sentence } from '../domain/grammar';
-import type { EntityKind } from '../domain/kinds';
+import { sentence } from '../../shared/grammar';
+import type { EntityKind } from '../../shared/kinds';
 import { type EntityModel, type RelationModel, toEntity, toRelation } from './records';
 
 export interface TimelineQuery {

@@ -63,6 +63,43 @@ describe('one view state: shared, undone, restored', () => {
     await again.close();
   });
 
+  it('1b: a share link after "pick path" puts every node exactly where it was', async () => {
+    const positions = (page: import('playwright-core').Page) =>
+      cyEval(
+        page,
+        (cy) =>
+          Object.fromEntries(
+            cy.nodes().map((n) => {
+              const p = (n as import('cytoscape').NodeSingular).position();
+              return [n.id(), [Math.round(p.x), Math.round(p.y)]];
+            }),
+          ),
+        null,
+      );
+    const { page, problems, close } = await openPage(explorer.browser, explorer.server.url);
+    await searchAndPick(page, 'Moon Jae-in');
+    await page.getByTestId('expand').click();
+    await settled(page);
+    await runTrace(page, 'Shinzo Abe', 'Dokdo');
+    await page.getByTestId('path-item').nth(1).click();
+    await settled(page);
+    await page.getByTestId('timeline-from').fill('2012');
+    await page.getByTestId('timeline-to').fill('2017');
+    await page.getByTestId('timeline-to').dispatchEvent('change');
+    await settled(page);
+    const before = await positions(page);
+    expect(Object.keys(before).length).toBeGreaterThan(100);
+    const link = page.url();
+    await close();
+
+    const again = await openPage(explorer.browser, link);
+    await again.page.getByTestId('path-item').first().waitFor();
+    await settled(again.page);
+    expect(await positions(again.page)).toEqual(before);
+    expect([...problems, ...again.problems]).toEqual([]);
+    await again.close();
+  });
+
   it('2: Undo takes an expansion out of the URL too, and Back moves between views in the app', async () => {
     const { page, problems, close } = await openPage(explorer.browser, explorer.server.url);
     await searchAndPick(page, 'Moon Jae-in');
@@ -113,9 +150,30 @@ describe('one view state: shared, undone, restored', () => {
     await close();
   });
 
-  // Known defect (issue 11 stays open): after a trace, a node picked by search ends up
-  // unselected (the store's `selected` is null once the draw settles).
-  it.todo('3b: a node picked by search after a trace is selected and not dimmed');
+  it('3b: a node picked by search after a trace is selected and not dimmed', async () => {
+    const { page, problems, close } = await openPage(explorer.browser, explorer.server.url);
+    await runTrace(page, 'Shinzo Abe', 'Dokdo');
+    await page.getByTestId('path-item').first().click();
+    await settled(page);
+    const path = await onPath(page);
+    expect(path).not.toContain('yohei-kono');
+    await searchAndPick(page, 'Yohei Kono');
+    expect((await viewState(page)).selected).toBe('yohei-kono');
+    const kono = await cyEval(
+      page,
+      (cy) => {
+        const node = cy.getElementById('yohei-kono');
+        return { selected: node.selected(), faded: node.hasClass('faded') };
+      },
+      null,
+    );
+    expect(kono).toEqual({ selected: true, faded: false });
+    expect(await page.getByTestId('details-panel').locator('h2').textContent()).toContain('Kono');
+    // The trace stays drawn: picking a node is not a new view.
+    expect(await onPath(page)).toEqual(path);
+    expect(problems).toEqual([]);
+    await close();
+  });
 
   it('9, 14: Enter runs the trace; an out-of-range max steps is refused with a message', async () => {
     const { page, problems, close } = await openPage(explorer.browser, explorer.server.url);

@@ -1,4 +1,4 @@
-import { agreeWith, isPluralSubject } from '../../server/domain/grammar';
+import { agreeWith, isPluralSubject } from '../../shared/grammar';
 import { narrate } from '../../server/repository/paths';
 import type { EntityModel, RelationModel } from '../../server/repository/records';
 

@@ -1,7 +1,7 @@
 import graphJson from '../../seed/graph.json';
 import ontologyJson from '../../seed/ontology.json';
 import { parseDate } from '../../server/domain/dates';
-import { ENTITY_KINDS } from '../../server/domain/kinds';
+import { ENTITY_KINDS } from '../../shared/kinds';
 import type { GraphFile } from '../../seed/types';
 
 // Checks of the default dataset itself (not of the article, which users do not have).

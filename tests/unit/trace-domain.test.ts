@@ -1,5 +1,5 @@
 import { neverBackInTime, readableDate } from '../../server/domain/chronology';
-import { formatCitation, mergeRefs } from '../../server/domain/citation';
+import { formatCitation, mergeRefs } from '../../shared/citation';
 import { entityCost, HUB_PENALTY, pathCost, typeGenerality } from '../../server/domain/path-cost';
 import { splitParagraphs } from '../../server/repository/documents';
 

@@ -11,7 +11,11 @@ import {
   type ViewState,
 } from '../../client/src/state/view-state';
 
-const entity = (id: string, kind = 'PERSON', start: string | null = null): Entity => ({
+const entity = (
+  id: string,
+  kind: Entity['kind'] = 'PERSON',
+  start: string | null = null,
+): Entity => ({
   id,
   name: id.toUpperCase(),
   kind,
@@ -21,6 +25,7 @@ const entity = (id: string, kind = 'PERSON', start: string | null = null): Entit
   end: null,
   degree: 2,
   sources: [],
+  beyondSource: null,
 });
 const relation = (source: string, target: string, type = 'MET_WITH'): Relation => ({
   id: `${source}-${type}-${target}`,

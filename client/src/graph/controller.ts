@@ -1,10 +1,12 @@
 import type { Core, EdgeSingular, NodeSingular, Position } from 'cytoscape';
+import { sentence } from '../../../shared/grammar';
 import type { Path } from '../api';
 import type { ViewState } from '../state/view-state';
 import type { ViewElements } from './data';
 import { inRange } from './filters';
 import { layoutOptions, seeded } from './layouts';
 import { edgeDefinition, nodeDefinition } from './model';
+import { kindStyle } from './styles';
 
 /** What the canvas tells the views; each event has one payload type. */
 export interface GraphEvents {
@@ -59,9 +61,10 @@ export class GraphController {
     });
     cy.on('mouseover', 'node, edge', (e) => {
       const el = e.target;
+      // An edge reads as the trace's steps do ("Korean people are involved in …").
       const text = el.isNode()
-        ? `${el.data('label')} · ${el.data('kind').toLowerCase()}`
-        : `${el.source().data('label')} ${el.data('label')} ${el.target().data('label')}`;
+        ? `${el.data('label')} · ${kindStyle(el.data('kind')).label}`
+        : sentence(el.source().data('entity'), el.data('label'), el.target().data('label'));
       const { x, y } = e.renderedPosition ?? { x: 0, y: 0 };
       this.emit('hover', { id: el.id(), text, x, y });
     });
@@ -264,19 +267,44 @@ export class GraphController {
     this.running?.stop();
     this.finishRunning();
     const cy = this.cy;
-    const eles = cy.elements().not('.hidden').not('.bundled');
+    // A chosen path is laid out from scratch over every element in a fixed order, whatever
+    // is filtered out or was drawn before: its picture is a function of the view state, so
+    // a share link reopens it with every node where it was.
+    const traced = path !== null && state.layout === 'fcose';
+    const eles = traced
+      ? cy.elements().sort((a, b) => (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0))
+      : cy.elements().not('.hidden').not('.bundled');
     if (eles.empty()) return Promise.resolve();
-    const layout = eles.layout(layoutOptions(cy, state.layout, eles.nodes('.pinned'), fresh));
+    const layout = eles.layout(
+      layoutOptions(cy, state.layout, eles.nodes('.pinned'), fresh || traced),
+    );
     this.running = layout;
     this.layoutDone = new Promise<void>((resolve) => {
       this.finishRunning = resolve;
       layout.one('layoutstop', () => {
         for (const pin of state.pinned) cy.getElementById(pin.id).position({ x: pin.x, y: pin.y });
-        if (path && state.layout === 'fcose') this.straighten(path);
+        // fCoSE centres its result where the old picture was; without pins to hold it, the
+        // path's first node is put at the origin so the picture does not depend on history.
+        if (traced && state.pinned.length === 0) {
+          const origin = { ...cy.getElementById(path.entities[0]!.id).position() };
+          cy.nodes().shift({ x: -origin.x, y: -origin.y });
+        }
+        if (traced) this.straighten(path);
         resolve();
       });
     });
-    seeded(() => layout.run());
+    // fCoSE leaves out what is not displayed: for a traced view, filtered and bundled
+    // elements take part (and stay invisible), so the picture does not depend on filters.
+    const concealed = traced ? cy.elements('.hidden, .bundled') : cy.collection();
+    const hidden = concealed.filter('.hidden');
+    const bundled = concealed.filter('.bundled');
+    concealed.removeClass('hidden bundled');
+    try {
+      seeded(() => layout.run());
+    } finally {
+      hidden.addClass('hidden');
+      bundled.addClass('bundled');
+    }
     return this.layoutDone;
   }
 

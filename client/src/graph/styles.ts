@@ -1,22 +1,29 @@
 import type { StylesheetJson } from 'cytoscape';
+import { ENTITY_KINDS, type EntityKind, KIND_LABELS } from '../../../shared/kinds';
 
-/** Colour and shape of each kind; the legend and the canvas both read this table. */
-export const KIND_STYLE: Record<string, { color: string; shape: string; label: string }> = {
-  // Okabe–Ito and Tol's colour-blind-safe colours; no two kinds share a hue family, and
-  // each kind keeps its own shape, so nothing depends on colour alone.
-  PERSON: { color: '#0072b2', shape: 'ellipse', label: 'Person' },
-  COUNTRY: { color: '#d55e00', shape: 'round-rectangle', label: 'Country' },
-  ORGANIZATION: { color: '#cc79a7', shape: 'hexagon', label: 'Organization' },
-  AGREEMENT: { color: '#009e73', shape: 'diamond', label: 'Agreement' },
-  DISPUTE: { color: '#e69f00', shape: 'star', label: 'Dispute' },
-  EVENT: { color: '#56b4e9', shape: 'round-triangle', label: 'Event' },
-  PLACE: { color: '#999933', shape: 'round-pentagon', label: 'Place' },
-  STATEMENT: { color: '#882255', shape: 'round-tag', label: 'Statement' },
-  POLICY: { color: '#f0e442', shape: 'round-octagon', label: 'Policy' },
-  LAW: { color: '#332288', shape: 'barrel', label: 'Law' },
-  PUBLICATION: { color: '#1f2937', shape: 'rectangle', label: 'Publication' },
-  GROUP: { color: '#44aa99', shape: 'vee', label: 'Group' },
+// Okabe–Ito and Tol's colour-blind-safe colours; no two kinds share a hue family, and each
+// kind keeps its own shape, so nothing depends on colour alone. Keyed by the shared kinds:
+// a kind added there without a colour here does not compile.
+const LOOKS: Record<EntityKind, { color: string; shape: string }> = {
+  PERSON: { color: '#0072b2', shape: 'ellipse' },
+  COUNTRY: { color: '#d55e00', shape: 'round-rectangle' },
+  ORGANIZATION: { color: '#cc79a7', shape: 'hexagon' },
+  AGREEMENT: { color: '#009e73', shape: 'diamond' },
+  DISPUTE: { color: '#e69f00', shape: 'star' },
+  EVENT: { color: '#56b4e9', shape: 'round-triangle' },
+  PLACE: { color: '#999933', shape: 'round-pentagon' },
+  STATEMENT: { color: '#882255', shape: 'round-tag' },
+  POLICY: { color: '#f0e442', shape: 'round-octagon' },
+  LAW: { color: '#332288', shape: 'barrel' },
+  PUBLICATION: { color: '#1f2937', shape: 'rectangle' },
+  GROUP: { color: '#44aa99', shape: 'vee' },
 };
+
+/** Colour, shape and name of each kind, in the kinds' order; the legend and canvas read it. */
+export const KIND_STYLE: Record<string, { color: string; shape: string; label: string }> =
+  Object.fromEntries(
+    ENTITY_KINDS.map((kind) => [kind, { ...LOOKS[kind], label: KIND_LABELS[kind] }]),
+  );
 
 const FALLBACK = { color: '#6b7280', shape: 'ellipse', label: 'Other' };
 export const kindStyle = (kind: string) => KIND_STYLE[kind] ?? FALLBACK;
@@ -77,12 +84,25 @@ export const stylesheet: StylesheetJson = [
   },
   { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
   {
+    // The traced path is the answer: its names stay readable at any zoom, even on a phone.
     selector: 'node.on-path',
-    style: { 'border-width': 4, 'border-color': '#f59e0b', 'z-index': 10 },
+    style: {
+      'border-width': 4,
+      'border-color': '#f59e0b',
+      'z-index': 10,
+      'font-size': 14,
+      'min-zoomed-font-size': 0,
+    },
   },
   {
     selector: 'edge.on-path',
-    style: { width: 4, 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', 'z-index': 10 },
+    style: {
+      width: 4,
+      'line-color': '#f59e0b',
+      'target-arrow-color': '#f59e0b',
+      'z-index': 10,
+      'min-zoomed-font-size': 0,
+    },
   },
   {
     selector: 'edge.current-step',
@@ -93,21 +113,4 @@ export const stylesheet: StylesheetJson = [
     style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#1f2937' },
   },
   { selector: '.hidden, .bundled', style: { display: 'none' } },
-  // The SVG writer cannot draw label backgrounds or translucency: while exporting, labels
-  // lose their backgrounds and faded elements are drawn in solid pale colours instead.
-  { selector: '.exporting', style: { 'text-background-opacity': 0 } },
-  {
-    selector: 'node.exporting.faded',
-    style: { opacity: 1, 'background-color': '#e5e7eb', 'border-width': 0, label: '' },
-  },
-  {
-    selector: 'edge.exporting.faded',
-    style: {
-      opacity: 1,
-      width: 1,
-      'line-color': '#e5e7eb',
-      'target-arrow-color': '#e5e7eb',
-      label: '',
-    },
-  },
 ];

@@ -3,6 +3,8 @@
  * transition of it; the canvas, the panels and the URL are drawn from it.
  */
 
+import { PATH_LIMITS } from '../../../shared/limits';
+
 export type LayoutName = 'fcose' | 'concentric' | 'dagre' | 'circle';
 export const LAYOUT_NAMES: readonly LayoutName[] = ['fcose', 'concentric', 'dagre', 'circle'];
 
@@ -61,9 +63,9 @@ export interface ViewState {
   panel: PanelName;
 }
 
-export const MIN_STEPS = 1;
-export const MAX_STEPS = 6;
-export const DEFAULT_STEPS = 4;
+export const MIN_STEPS = PATH_LIMITS.minLength;
+export const MAX_STEPS = PATH_LIMITS.pathLength;
+export const DEFAULT_STEPS = PATH_LIMITS.defaultLength;
 
 export const emptyTrace = (): TraceState => ({
   from: null,

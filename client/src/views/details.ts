@@ -1,4 +1,5 @@
 import { type Entity, fetchEvidence, fetchNeighbours, type Relation } from '../api';
+import { agreeWith, sentence } from '../../../shared/grammar';
 import { act, type App, glance, nameOf } from '../app';
 import { kindStyle } from '../graph/styles';
 import { actions, batchesOf, type ViewState } from '../state/view-state';
@@ -150,7 +151,7 @@ export function mountDetails(panel: HTMLElement, app: App): void {
             other.name,
           );
           const figure = r.value !== null ? ` (${formatValue(r.value, r.unit)})` : '';
-          const phrase = outgoing ? r.label : r.inverseLabel;
+          const phrase = agreeWith(entity, outgoing ? r.label : r.inverseLabel);
           const item = h(
             'li',
             {},
@@ -184,10 +185,14 @@ export function mountDetails(panel: HTMLElement, app: App): void {
   }
 
   function showRelation(relation: Relation) {
-    const source = nameOf(app, relation.source.id);
+    const source = data.entities.get(relation.source.id);
     const target = nameOf(app, relation.target.id);
+    // The same sentence as the trace's step and the edge's tooltip.
+    const title = source
+      ? sentence(source, relation.label, target)
+      : `${nameOf(app, relation.source.id)} ${relation.label} ${target}`;
     panel.replaceChildren(
-      header(`${source} ${relation.label} ${target}`),
+      header(title),
       h('p', { className: 'kind' }, relation.type),
       h(
         'dl',

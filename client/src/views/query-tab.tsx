@@ -48,13 +48,14 @@ export function collectGraph(value: unknown): { entities: Entity[]; relations: R
       const defaults: Entity = {
         id: o.id,
         name: o.name,
-        kind: o.kind,
+        kind: o.kind as Entity['kind'],
         aliases: [],
         summary: null,
         start: null,
         end: null,
         degree: 0,
         sources: [],
+        beyondSource: null,
       };
       entities.set(o.id, Object.assign(defaults, entities.get(o.id), o));
     }

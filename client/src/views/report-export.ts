@@ -1,4 +1,4 @@
-import { gql } from '../api';
+import { request } from '../api';
 import type { TraceState } from '../state/view-state';
 import {
   REPORT_QUERY,
@@ -21,7 +21,7 @@ export async function exportReport(trace: TraceState, format: 'markdown' | 'html
     avoidHubs: trace.avoidHubs,
     relationTypes: trace.types.length ? trace.types : null,
   };
-  const data = await gql<ReportData>(REPORT_QUERY, {
+  const data = await request<ReportData>(REPORT_QUERY, {
     from: trace.from,
     to: trace.to,
     first: 5,

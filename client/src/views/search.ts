@@ -1,4 +1,5 @@
-import { type Entity, ENTITY_FIELDS, gql } from '../api';
+import { type Entity, gql } from '../api';
+import { graphql } from '../generated/gql';
 import type { App } from '../app';
 import { kindStyle } from '../graph/styles';
 
@@ -24,6 +25,8 @@ export function mountSearch(
     }
   });
   let hits: Hit[] = [];
+  /** The text `hits` answer: Enter asks again only when the box says something else. */
+  let hitsFor = '';
   let active = -1;
   let timer: number | undefined;
   let asked = 0;
@@ -85,16 +88,27 @@ export function mountSearch(
     const ticket = ++asked;
     if (!text) {
       hits = [];
+      hitsFor = '';
       close();
       return;
     }
     try {
-      const data = await gql<{ search: Hit[] }>(
-        `query Search($text: String!) { search(text: $text, first: 8) { score entity { ${ENTITY_FIELDS} } } }`,
+      const data = await gql(
+        graphql(`
+          query Search($text: String!) {
+            search(text: $text, first: 8) {
+              score
+              entity {
+                ...EntityFields
+              }
+            }
+          }
+        `),
         { text: text.slice(0, 200) },
       );
       if (ticket !== asked) return; // a newer keystroke has already asked again
       hits = data.search;
+      hitsFor = text;
       active = -1;
       render();
     } catch (error) {
@@ -115,8 +129,15 @@ export function mountSearch(
     } else if (e.key === 'Enter') {
       e.preventDefault();
       window.clearTimeout(timer);
-      if (active < 0) await lookup();
-      pick(Math.max(active, 0));
+      // Until the pick is made the canvas counts as busy: a view that reads "idle" while the
+      // hits are still being asked for would show the state before the pick.
+      const release = app.graph.hold();
+      try {
+        if (active < 0 && hitsFor !== input.value.trim()) await lookup();
+        pick(Math.max(active, 0));
+      } finally {
+        release();
+      }
     } else if (e.key === 'Escape') {
       close();
     }

@@ -1,4 +1,6 @@
-import { gql, type TimelineEntry } from '../api';
+import { LIMITS } from '../../../shared/limits';
+import { gql } from '../api';
+import { graphql } from '../generated/gql';
 import { act, type App, glance } from '../app';
 import { describeRange } from '../graph/filters';
 import type { RangeState, ViewState } from '../state/view-state';
@@ -178,9 +180,22 @@ export function mountTimeline(box: HTMLElement, app: App): void {
   let events: 'loading' | 'loaded' | 'failed' = 'loading';
   const load = () => {
     events = 'loading';
-    void gql<{ timeline: TimelineEntry[] }>(
-      'query Timeline($first: Int) { timeline(first: $first) { date title entity { id } relation { id } } }',
-      { first: 1000 },
+    void gql(
+      graphql(`
+        query Timeline($first: Int) {
+          timeline(first: $first) {
+            date
+            title
+            entity {
+              id
+            }
+            relation {
+              id
+            }
+          }
+        }
+      `),
+      { first: LIMITS.timelineFirst },
     )
       .then(({ timeline }) => {
         const entries = timeline.filter((entry) => entry.entity);

@@ -1,5 +1,4 @@
-import { once } from 'node:events';
-import fs from 'node:fs';
+import { BufferedFile } from './spool';
 
 /**
  * CSV files in the form neo4j-admin's importer reads (headers such as `id:ID(Entity)`,
@@ -9,7 +8,6 @@ import fs from 'node:fs';
  * writer refuses inside an item rather than split it wrongly.
  */
 export const ARRAY_DELIMITER = '\u001f';
-const FLUSH_CHARS = 1 << 20;
 
 export type ColumnType = 'string' | 'string[]' | 'long' | 'double';
 
@@ -29,18 +27,18 @@ export class ImportCsv {
   rows = 0;
   /** True once a value holds a line break: the importer must then read multi-line fields. */
   multiline = false;
-  private buffer: string;
-  private readonly out: fs.WriteStream;
+  private readonly out: BufferedFile;
+  private header: string;
 
   constructor(
     readonly file: string,
     private readonly columns: CsvColumn[],
   ) {
-    this.out = fs.createWriteStream(file);
+    this.out = new BufferedFile(file);
     const header = columns.map((c) =>
       c.raw || !c.type || c.type === 'string' ? c.name : `${c.name}:${c.type}`,
     );
-    this.buffer = header.join(',') + '\n';
+    this.header = header.join(',') + '\n';
   }
 
   /** Appends a row; fields missing or null become empty (no property). */
@@ -56,15 +54,14 @@ export class ImportCsv {
       if (i > 0) line += ',';
       line += this.cell(value(column), column);
     }
-    this.buffer += line + '\n';
     this.rows += 1;
-    if (this.buffer.length >= FLUSH_CHARS) await this.flush();
+    await this.out.append(this.header + line + '\n');
+    this.header = '';
   }
 
   async close(): Promise<void> {
-    await this.flush();
-    this.out.end();
-    await once(this.out, 'close');
+    if (this.header) await this.out.append(this.header);
+    await this.out.close();
   }
 
   private cell(value: unknown, column: CsvColumn): string {
@@ -94,12 +91,5 @@ export class ImportCsv {
   private text(value: string): string {
     if (!this.multiline && (value.includes('\n') || value.includes('\r'))) this.multiline = true;
     return quote(value);
-  }
-
-  private async flush(): Promise<void> {
-    if (this.buffer.length === 0) return;
-    const chunk = this.buffer;
-    this.buffer = '';
-    if (!this.out.write(chunk)) await once(this.out, 'drain');
   }
 }

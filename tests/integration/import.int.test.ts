@@ -1,25 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
-import { PROJECT_ROOT } from '../../server/config';
 import type { Database } from '../../server/db/database';
-import { generateGraph } from '../../seed/generate';
 import { csvSource } from '../../seed/csv';
 import { exportCsv, exportJson } from '../../seed/export';
 import { GraphFileError, loadGraph, loadGraphFile } from '../../seed/load';
+import { exited, generateFile, killWhen, runImport } from '../support/import-runs';
 import { type PrivateNeo4j, startPrivateNeo4j } from '../support/local-database';
-
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-
-async function generate(file: string, entities: number, relations: number, seed: number) {
-  const out = fs.createWriteStream(file);
-  await generateGraph({ entities, relations, seed }, out);
-  out.end();
-  await finished(out);
-}
 
 /** What a user of the graph sees: counts, the derived data and what is not live. */
 async function snapshot(db: Database) {
@@ -60,22 +48,9 @@ async function dump(db: Database) {
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-/** `npm run import -- FILE` as its own process group (tsx runs node as a child). */
-function runImport(file: string, env: NodeJS.ProcessEnv): ChildProcess & { output: () => string } {
-  const child = spawn(TSX, ['scripts/import.ts', file], {
-    cwd: PROJECT_ROOT,
-    env: { ...env, TRACEGRAPH_IMPORT_BATCH: '500' },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return Object.assign(child, { output: () => output });
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+/** The transactional import (NEO4J_URI is set) in small batches, to be caught halfway. */
+const runBatched = (file: string, env: NodeJS.ProcessEnv) =>
+  runImport(file, { ...env, TRACEGRAPH_IMPORT_BATCH: '500' });
 
 describe('importing a generated graph into its own Neo4j', () => {
   let neo4j: PrivateNeo4j;
@@ -87,8 +62,8 @@ describe('importing a generated graph into its own Neo4j', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracegraph-import-test-'));
     first = path.join(dir, 'first.json');
     second = path.join(dir, 'second.json');
-    await generate(first, 600, 3_000, 1);
-    await generate(second, 800, 5_000, 2);
+    await generateFile(first, 600, 3_000, 1);
+    await generateFile(second, 800, 5_000, 2);
     neo4j = await startPrivateNeo4j();
   }, 360_000);
   afterAll(async () => {
@@ -127,20 +102,9 @@ describe('importing a generated graph into its own Neo4j', () => {
 
   it('killed with kill -9 halfway, leaves the old graph whole; the next import cleans up', async () => {
     const before = await snapshot(neo4j.db);
-    const child = runImport(second, neo4j.env);
+    const child = runBatched(second, neo4j.env);
     const exit = exited(child);
-    await new Promise<void>((resolve, reject) => {
-      const watch = setInterval(() => {
-        if (/Writing relations: [5-9]\d%/.test(child.output())) {
-          clearInterval(watch);
-          process.kill(-child.pid!, 'SIGKILL');
-          resolve();
-        } else if (child.exitCode !== null) {
-          clearInterval(watch);
-          reject(new Error(`the import ended before halfway:\n${child.output()}`));
-        }
-      }, 50);
-    });
+    await killWhen(child, /Writing relations: [5-9]\d%/, 'halfway');
     await exit;
     const after = await snapshot(neo4j.db);
     // The live graph is the old one, whole; the half-written generation is there, unseen.
@@ -153,7 +117,7 @@ describe('importing a generated graph into its own Neo4j', () => {
     );
     expect(hub?.relations).toBeGreaterThan(0);
 
-    const again = runImport(second, neo4j.env);
+    const again = runBatched(second, neo4j.env);
     expect(await exited(again)).toBe(0);
     expect(again.output()).toMatch(/Removed \d+ nodes left by an interrupted import/);
     expect(await snapshot(neo4j.db)).toMatchObject({

@@ -1,13 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
-import { PROJECT_ROOT } from '../../server/config';
 import { Database } from '../../server/db/database';
 import { startLocalNeo4j } from '../../server/db/local-neo4j';
-import { generateGraph } from '../../seed/generate';
 import { loadGraphFile } from '../../seed/load';
+import { exited, generateFile, killWhen, runImport } from '../support/import-runs';
 import { type PrivateNeo4j, startPrivateNeo4j } from '../support/local-database';
 
 /**
@@ -15,34 +12,14 @@ import { type PrivateNeo4j, startPrivateNeo4j } from '../support/local-database'
  * importer builds a new store beside the live one and the local Neo4j switches to it as it
  * starts. Checked against the same file loaded through transactions.
  */
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-
-async function generate(file: string, entities: number, relations: number, seed: number) {
-  const out = fs.createWriteStream(file);
-  await generateGraph({ entities, relations, seed }, out);
-  out.end();
-  await finished(out);
-}
-
-function runImport(file: string, dataDir: string): ChildProcess & { output: () => string } {
+/** `npm run import` into the local store in `dataDir`: no NEO4J_URI, any free Bolt port. */
+function importInto(file: string, dataDir: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, TRACEGRAPH_DATA_DIR: dataDir };
   env.TRACEGRAPH_NEO4J_PORT = '0';
   delete env.NEO4J_URI;
   delete env.NEO4J_PASSWORD;
-  const child = spawn(TSX, ['scripts/import.ts', file], {
-    cwd: PROJECT_ROOT,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return Object.assign(child, { output: () => output });
+  return runImport(file, env);
 }
-
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 /** Opens the local store in `dataDir` (switching to a staged store, as `npm start` would). */
 async function openStore(dataDir: string) {
@@ -110,8 +87,8 @@ describe('npm run import into the local store (offline import)', () => {
     dataDir = path.join(dir, 'data');
     first = path.join(dir, 'first.json');
     second = path.join(dir, 'second.json');
-    await generate(first, 700, 4_000, 3);
-    await generate(second, 900, 6_000, 4);
+    await generateFile(first, 700, 4_000, 3);
+    await generateFile(second, 900, 6_000, 4);
     reference = await startPrivateNeo4j();
   }, 360_000);
   afterAll(async () => {
@@ -120,7 +97,7 @@ describe('npm run import into the local store (offline import)', () => {
   });
 
   it('builds the same graph as a load through transactions, indexes included', async () => {
-    const child = runImport(first, dataDir);
+    const child = importInto(first, dataDir);
     expect(await exited(child)).toBe(0);
     expect(child.output()).toMatch(/Loaded .*700 entities, 4000 relations/);
     expect(fs.existsSync(path.join(dataDir, 'staging'))).toBe(false);
@@ -151,7 +128,7 @@ describe('npm run import into the local store (offline import)', () => {
 
   it('a second import of the same file changes nothing', async () => {
     const before = fs.readFileSync(path.join(dataDir, 'loaded-graph.json'), 'utf8');
-    const child = runImport(first, dataDir);
+    const child = importInto(first, dataDir);
     expect(await exited(child)).toBe(0);
     expect(child.output()).toMatch(/already the loaded graph/);
     expect(child.output()).not.toMatch(/Building the store/);
@@ -159,20 +136,9 @@ describe('npm run import into the local store (offline import)', () => {
   }, 300_000);
 
   it('killed with kill -9 while it builds the store, leaves the old graph whole', async () => {
-    const child = runImport(second, dataDir);
+    const child = importInto(second, dataDir);
     const exit = exited(child);
-    await new Promise<void>((resolve, reject) => {
-      const watch = setInterval(() => {
-        if (/Building the store \(2\/4/.test(child.output())) {
-          clearInterval(watch);
-          process.kill(-child.pid!, 'SIGKILL');
-          resolve();
-        } else if (child.exitCode !== null) {
-          clearInterval(watch);
-          reject(new Error(`the import ended before it built the store:\n${child.output()}`));
-        }
-      }, 20);
-    });
+    await killWhen(child, /Building the store \(2\/4/, 'it built the store');
     await exit;
     expect(fs.existsSync(path.join(dataDir, 'staging', 'READY'))).toBe(false);
     const store = await openStore(dataDir);
@@ -188,7 +154,7 @@ describe('npm run import into the local store (offline import)', () => {
   it('while the app holds the store, builds the new one and switches at the next start', async () => {
     const running = await openStore(dataDir);
     try {
-      const child = runImport(second, dataDir);
+      const child = importInto(second, dataDir);
       expect(await exited(child)).toBe(0);
       expect(child.output()).toMatch(/switches to it when it restarts/);
       // Still serving the previous graph, whole.

@@ -43,7 +43,8 @@ describe('generated resolver and operation types', () => {
   it('are reported stale when the client operation types differ from its queries', () => {
     const result = checkWithEdited(
       path.join(ROOT, 'client', 'src', 'generated', 'graphql.ts'),
-      (text) => text.replace(/export type PathsQuery = \{/, 'export type PathsQueryX = {'),
+      (text) =>
+        text.replace(/export type PathSearchQuery = \{/, 'export type PathSearchQueryX = {'),
     );
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/client\/src\/generated\/graphql\.ts is stale/);

@@ -3,6 +3,7 @@ import { createApp } from '../server/app';
 import { warmUp } from '../server/warm-up';
 import { loadConfig } from '../server/config';
 import { applySchema, dropGenerations, loadGraphFile } from '../seed/load';
+import { forgetLoadedGraph } from '../seed/store-import';
 import { buildClientIfStale } from './build-client';
 import { connect } from './connect';
 
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
   const [row] = await db.read<{ count: number }>('count-entities');
   if ((row?.count ?? 0) === 0) {
     const loaded = await loadGraphFile(db, undefined, { log });
+    // The record of an earlier offline import no longer describes this store.
+    if (connection.local) forgetLoadedGraph(config.dataDir);
     log(`Loaded the default graph: ${loaded.entities} entities, ${loaded.relations} relations.`);
   } else {
     log(`The database holds ${row?.count} entities; the default graph is not reloaded.`);

@@ -178,6 +178,11 @@ export function recordLoadedGraph(dataDir: string, meta: GraphMeta): void {
   fs.writeFileSync(path.join(dataDir, LOADED_GRAPH_FILE), JSON.stringify(record) + '\n');
 }
 
+/** Drops the record when the store is loaded another way (the default graph into an empty one). */
+export function forgetLoadedGraph(dataDir: string): void {
+  fs.rmSync(path.join(dataDir, LOADED_GRAPH_FILE), { force: true });
+}
+
 /** Writes the node files the check pass could not write as it went (they need every degree). */
 async function writeNodeFiles(graph: CheckedGraph<RelationCsvSink>, meta: GraphMeta) {
   const entities = new ImportCsv(path.join(graph.dir, 'entities.csv'), ENTITY_COLUMNS);

@@ -7,7 +7,7 @@ import type { GraphMeta } from './derived';
 import { ARRAY_DELIMITER, type CsvColumn, ImportCsv } from './import-csv';
 import { type CheckedGraph, type RelationSink } from './load';
 import { Progress } from './progress';
-import type { EntityRow, RelationRow } from './rows';
+import { datedRelation, type EntityRow, type RelationRow } from './rows';
 
 /**
  * The offline import for the local Neo4j: a checked graph is written as CSV files and handed
@@ -108,20 +108,8 @@ export class RelationCsvSink implements RelationSink {
         ? row[field]
         : properties[field];
     });
-    if (row.properties.start === null) return;
-    const ends: Record<string, unknown> = {
-      relationId: row.id,
-      type: row.type,
-      source: row.source,
-      target: row.target,
-      date: row.properties.start,
-      dateMin: row.properties.startMin,
-      dateMax: row.properties.startMax,
-    };
-    // The same node datedRelation() makes for the transactional load (seed/rows.ts).
-    await this.dated.writeFrom((column) =>
-      column.name in ends ? ends[column.name] : properties[column.name],
-    );
+    // The same node the transactional load writes (seed/rows.ts), one shape for both.
+    for (const dated of datedRelation(row)) await this.dated.write(dated);
   }
 
   async close(): Promise<void> {

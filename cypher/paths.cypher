@@ -1,21 +1,24 @@
-// Candidate paths for ranking (server/repository/paths.ts ranks them by server/domain/path-cost.ts).
-// Run twice per search: once with $hubs empty (the 25 shortest paths) and once with the hubs (the
-// 25 shortest that pass none), so that a longer path through specific entities is a candidate
-// even when many short ones run through hubs. Both ends are bound first, so the search runs from
-// both sides at once (StatefulShortestPath(Into)); tests/integration/api-paths.int.test.ts holds
-// it to that. Inside a step: relation types, avoided entities and hubs, and as of a date what
-// had begun by $asOfMax and not ended before $asOfMin. Chronological order is checked on the
-// candidates (server/domain/chronology.ts): as a predicate inside the pattern it made planning
-// take twice as long, and a plan that takes longer than the transaction timeout is never cached.
-// {1,6} is the longest search; server/repository/paths.ts runs `paths~N`, this statement with
-// the bound set to the request's maxLength (server/db/cypher.ts), so no search walks further
-// than asked: without it, a search that finds few paths kept going to 6 steps, which on a
-// graph of a million relations took longer than the timeout. One cached plan per bound.
+// Candidate paths for ranking (server/repository/paths.ts ranks them by server/domain/path-cost.ts):
+// the 25 shortest that pass no hub (an entity of degree >= $hubDegree, GraphMeta's threshold;
+// $hubDegree null lets hubs through), so that a longer path through specific entities is a
+// candidate even when many short ones run through hubs. paths-shortest.cypher adds the
+// shortest paths through anything. Hubs are told by their stored degree, not by a list of
+// their ids: on a graph of a million relations `NOT y.id IN $hubs` checked a list of a
+// thousand ids at every step. Both ends are bound first, so the search is planned as
+// StatefulShortestPath(Into); tests/integration/api-paths.int.test.ts holds it to that. It
+// walks forward from one end, which stays cheap only while no hub is passed: a hub's 40,000
+// relations put most of the graph in its second level. Inside a step: relation types, avoided
+// entities and hubs, and as of a date what had begun by $asOfMax and not ended before
+// $asOfMin. Chronological order is checked on the candidates (server/domain/chronology.ts):
+// as a predicate inside the pattern it made planning take twice as long, and a plan that
+// takes longer than the transaction timeout is never cached. {1,6} is the longest search;
+// server/repository/paths.ts runs `paths~N`, this statement with the bound set to the
+// request's maxLength (server/db/cypher.ts), so no search walks further than asked.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = SHORTEST 25 (a)((x:Entity)-[r]-(y:Entity)
     WHERE ($types IS NULL OR type(r) IN $types)
       AND NOT y.id IN $blocked
-      AND (y.id = $to OR NOT y.id IN $hubs)
+      AND ($hubDegree IS NULL OR y.id = $to OR y.degree < $hubDegree)
       AND ($asOfMax IS NULL OR r.startMin IS NULL OR r.startMin <= $asOfMax)
       AND ($asOfMin IS NULL OR r.endMax IS NULL OR r.endMax >= $asOfMin)
       AND ($asOfMax IS NULL OR y.startMin IS NULL OR y.startMin <= $asOfMax)

@@ -12,14 +12,16 @@ const cache = new Map<string, string>();
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined && name.includes('~')) {
-    // `paths~4`: the statement with its variable-length bound `{1,6}` lowered to 4, so a
-    // search for at most 4 steps never walks a 5th or 6th level (a plan per bound, cached).
+    // `paths~4`: the statement with its variable-length bound (`{1,6}` in a quantified
+    // pattern, `*1..6` in a legacy one) lowered to 4, so a search for at most 4 steps never
+    // walks a 5th or 6th level (a plan per bound, cached).
     const [base, bound] = name.split('~') as [string, string];
     const whole = cypher(base);
-    if (!/^[1-6]$/.test(bound) || whole.split('{1,6}').length !== 2) {
-      throw new Error(`No statement ${name}: ${base} has no single {1,6} bound to set`);
+    const bounds = whole.match(/\{1,6\}|\*1\.\.6/g) ?? [];
+    if (!/^[1-6]$/.test(bound) || bounds.length !== 1) {
+      throw new Error(`No statement ${name}: ${base} has no single {1,6} or *1..6 bound to set`);
     }
-    text = whole.replace('{1,6}', `{1,${bound}}`);
+    text = whole.replace(bounds[0]!, bounds[0] === '{1,6}' ? `{1,${bound}}` : `*1..${bound}`);
     cache.set(name, text);
   }
   if (text === undefined) {

@@ -32,7 +32,7 @@ const PLAN_PARAMS = {
   maxLength: 4,
   types: null,
   blocked: [],
-  hubs: [],
+  hubDegree: 10,
   asOfMin: null,
   asOfMax: null,
 };
@@ -79,22 +79,28 @@ describe('paths', () => {
     }
   });
 
-  it('routes around avoided hubs', async () => {
+  it('routes around the entities it is asked to avoid', async () => {
     const direct = await paths({
       from: 'moon-jae-in',
       to: 'liancourt-rocks',
       first: 10,
       maxLength: 6,
     });
-    expect(direct.some((p) => p.entities.some((e) => e.id === 'japan'))).toBe(true);
+    // Avoid what the best path passes, and South Korea, the best-connected entity after Japan.
+    const passed = direct[0]!.entities.slice(1, -1).map((e) => e.id);
+    expect(passed.length).toBeGreaterThan(0);
+    const avoid = [...new Set([...passed, 'south-korea'])];
     const around = await paths({
       from: 'moon-jae-in',
       to: 'liancourt-rocks',
       first: 10,
       maxLength: 6,
-      avoid: ['japan'],
+      avoid,
     });
-    for (const p of around) expect(p.entities.map((e) => e.id)).not.toContain('japan');
+    expect(around.length).toBeGreaterThan(0);
+    for (const p of around) {
+      for (const id of avoid) expect(p.entities.map((e) => e.id)).not.toContain(id);
+    }
   });
 
   it('makes each sentence agree with its subject, a group of people included', async () => {
@@ -155,18 +161,35 @@ describe('paths', () => {
     }
   });
 
-  it('is planned as a bidirectional search between two bound ends', async () => {
+  it('is planned as searches between two bound ends, the filters applied while they walk', async () => {
     // EXPLAIN returns no rows; the plan comes with the result summary.
     const session = server.db.driver.session({ database: server.db.database });
-    try {
-      const result = await session.run(`EXPLAIN ${cypher('paths')}`, PLAN_PARAMS);
-      const operators: string[] = [];
-      const walk = (plan: { operatorType: string; children: unknown[] }) => {
-        operators.push(plan.operatorType);
-        plan.children.forEach((child) => walk(child as typeof plan));
+    const plan = async (statement: string) => {
+      const result = await session.run(`EXPLAIN ${cypher(statement)}`, PLAN_PARAMS);
+      const operators: { type: string; details: string }[] = [];
+      const walk = (op: {
+        operatorType: string;
+        arguments: { Details?: string };
+        children: unknown[];
+      }) => {
+        operators.push({ type: op.operatorType, details: op.arguments.Details ?? '' });
+        op.children.forEach((child) => walk(child as typeof op));
       };
-      walk(result.summary.plan as unknown as { operatorType: string; children: unknown[] });
-      expect(operators.some((op) => op.startsWith('StatefulShortestPath(Into)'))).toBe(true);
+      walk(result.summary.plan as unknown as Parameters<typeof walk>[0]);
+      return operators;
+    };
+    try {
+      const hubFree = await plan('paths~4');
+      expect(hubFree.some((op) => op.type.startsWith('StatefulShortestPath(Into)'))).toBe(true);
+      // The shortest through anything: one bidirectional ShortestPath that checks types,
+      // avoided entities and dates at each step (no search of every path afterwards).
+      const shortest = await plan('paths-shortest~4');
+      const search = shortest.filter((op) => op.type.startsWith('ShortestPath'));
+      expect(search).toHaveLength(1);
+      for (const filter of ['$types', '$blocked', '$asOfMax', '$asOfMin']) {
+        expect(search[0]!.details).toContain(filter);
+      }
+      expect(shortest.some((op) => /AntiConditionalApply|Optional/.test(op.type))).toBe(false);
     } finally {
       await session.close();
     }

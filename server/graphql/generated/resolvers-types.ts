@@ -380,7 +380,8 @@ export type Query = {
   neighborhood: Subgraph;
   /**
    * Ways to get from one entity to another, most informative first: among the 25 shortest
-   * paths and the 25 shortest that pass no hub, the `first` with the lowest cost (Path.cost:
+   * paths that pass no hub and up to 25 of the shortest through anything, the `first` with
+   * the lowest cost (Path.cost:
    * hubs and frequent relation types cost more), then shortest. Relations may be walked
    * either way. Unknown ids or types: BAD_USER_INPUT. `pathSearch` says why when none is found.
    */

@@ -50,6 +50,17 @@ async function selectedRelations(
   }
 }
 
+/**
+ * Whether the selection under this field may ask for `name`: a field of that name, or any
+ * fragment (not looked into: a fragment counts as asking). Lets a resolver skip a statement
+ * whose answer nobody selected.
+ */
+function mayAskFor(info: GraphQLResolveInfo, name: string): boolean {
+  return (info.fieldNodes[0]?.selectionSet?.selections ?? []).some(
+    (s) => s.kind !== Kind.FIELD || s.name.value === name,
+  );
+}
+
 async function entityOrFail(ctx: Context, id: string, argument: string): Promise<EntityModel> {
   const entity = await ctx.loaders.entity.load(id);
   if (!entity) throw badInput(`No entity with id "${id}"`, argument);
@@ -90,14 +101,18 @@ export const resolvers: Resolvers = {
       return ctx.loaders.entity.load(args.id);
     },
 
-    async neighborhood(_, args, ctx) {
+    async neighborhood(_, args, ctx, info) {
       const { id } = args;
       const depth = intInRange(args.depth, 'depth', 1, LIMITS.depth);
       const limit = intInRange(args.limit, 'limit', 1, LIMITS.neighborhoodLimit);
       const types = await checkRelationTypes(ctx.db, args.relationTypes);
       await entityOrFail(ctx, id, 'id');
       const asOf = dateOrNull(args.asOf);
-      return subgraph(ctx, await neighborhood(ctx.db, { id, depth, limit, types, asOf }));
+      const relations = mayAskFor(info, 'relations');
+      return subgraph(
+        ctx,
+        await neighborhood(ctx.db, { id, depth, limit, types, asOf, relations }),
+      );
     },
 
     ...pathResolvers.Query,

@@ -8,6 +8,8 @@ export interface NeighborhoodQuery {
   limit: number;
   types: string[] | null;
   asOf: PartialDate | null;
+  /** False when nobody asked for the relations: the walk's own are returned, no more. */
+  relations?: boolean;
 }
 
 export interface SubgraphIds {
@@ -24,8 +26,8 @@ export const RELATIONS_PER_ENTITY = 10;
  * Relations walked in all to find those among a set (relations-among.cypher): each entity
  * walks at most this share of it (at least MIN_SCAN), so the cost is bounded on hubs.
  */
-const SCAN_BUDGET = 20_000;
-const MIN_SCAN = 100;
+const SCAN_BUDGET = 10_000;
+const MIN_SCAN = 20;
 
 /** How many of each entity's relations relations-among walks for a set of this size. */
 export const scanPerEntity = (entities: number) =>
@@ -65,6 +67,9 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
     known.push(...found);
     frontier = found.map((e) => e.id);
     seen.push(...frontier);
+  }
+  if (q.relations === false) {
+    return { entityIds: seen, known, relations: [...via.values()], truncated };
   }
   const limit = seen.length * RELATIONS_PER_ENTITY;
   const rows = await db.read<{ relation: Record<string, unknown> }>('relations-among', {

@@ -43,6 +43,12 @@ describe('round trips to Neo4j', () => {
       '{ neighborhood(id: "japan") { entities { id name } relations { source { id } target { id } } } }',
     ],
     [
+      // Nobody asked for the relations among them: the walk alone (no relations-among).
+      'a depth-1 neighbourhood, entities only',
+      2,
+      '{ neighborhood(id: "japan") { entities { id name } } }',
+    ],
+    [
       'a timeline with its entities and relation ends',
       1,
       '{ timeline(first: 50) { title entity { name } relation { source { name } target { name } } } }',

@@ -1,7 +1,10 @@
 // One entity's timeline, anchored on the entity: itself when dated, its dated relations read
 // in date order from the indexes on (source, dateMin) and (target, dateMin) of the
 // DatedRelation nodes (each side stops after $first), and its dated neighbours among the
-// first 5,000 it is related to (a hub's tens of thousands are not all walked).
+// first 1,000 it is related to (a hub's tens of thousands are not all walked).
+// `ORDER BY d.source, d.dateMin` names the index's own order: with `ORDER BY d.dateMin` alone
+// Neo4j read all of a hub's dated relations (6,730 on a graph of a million) and sorted them
+// to keep $first; with both it reads $first in index order (PROFILE: 201 db hits a side).
 // Rows are sorted and cut before titles and maps are built. Date bounds as in timeline.cypher.
 MATCH (x:Entity {id: $entityId})
 CALL (x) {
@@ -11,7 +14,7 @@ CALL (x) {
   UNION
   MATCH (x)--(e:Entity)
   WITH DISTINCT e
-  LIMIT 5000
+  LIMIT 1000
   WITH e
   WHERE e.startMin IS NOT NULL
   RETURN e, null AS d
@@ -19,14 +22,14 @@ CALL (x) {
   MATCH (d:DatedRelation)
   WHERE d.source = x.id AND d.dateMin >= $fromLow AND d.dateMin <= $toMax AND $relations
   WITH d
-  ORDER BY d.dateMin
+  ORDER BY d.source, d.dateMin
   LIMIT $first
   RETURN null AS e, d
   UNION
   MATCH (d:DatedRelation)
   WHERE d.target = x.id AND d.dateMin >= $fromLow AND d.dateMin <= $toMax AND $relations
   WITH d
-  ORDER BY d.dateMin
+  ORDER BY d.target, d.dateMin
   LIMIT $first
   RETURN null AS e, d
 }

@@ -26,8 +26,8 @@ export const RELATIONS_PER_ENTITY = 10;
  * Relations walked in all to find those among a set (relations-among.cypher): each entity
  * walks at most this share of it (at least MIN_SCAN), so the cost is bounded on hubs.
  */
-const SCAN_BUDGET = 10_000;
-const MIN_SCAN = 20;
+const SCAN_BUDGET = 6_000;
+const MIN_SCAN = 12;
 
 /** How many of each entity's relations relations-among walks for a set of this size. */
 export const scanPerEntity = (entities: number) =>

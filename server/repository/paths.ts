@@ -89,10 +89,12 @@ export async function candidatePaths(
       asOfMax: q.asOf?.max ?? null,
     });
   // The 25 shortest paths that pass no hub, and unless hubs are avoided the shortest through
-  // anything (cypher/paths-shortest.cypher says why that one searches from both ends). One
-  // after the other: on a fresh database the first plans its statement before the second runs.
-  const searches = [await search('paths', weights.hubDegree)];
-  if (!q.avoidHubs) searches.push(await search('paths-shortest', null));
+  // anything (cypher/paths-shortest.cypher says why that one searches from both ends). Two
+  // statements, so side by side: each is planned and cached on its own.
+  const searches = await Promise.all([
+    search('paths', weights.hubDegree),
+    ...(q.avoidHubs ? [] : [search('paths-shortest', null)]),
+  ]);
   const unique = new Map(
     searches.flat().map((row) => [JSON.stringify(row.relations.map((r) => r.id)), row]),
   );

@@ -1,8 +1,10 @@
 // One breadth-first step: the neighbours of the frontier not seen yet, best connected first,
 // with their fields (the response needs them; fetching them here saves a round trip) and
 // the relation each was reached by.
-// Each frontier entity offers at most 1,000 of its neighbours: a hub's step then costs what
-// an ordinary entity's does (the best connected among 1,000, not among all 40,000).
+// Each frontier entity offers at most $offer of its neighbours (server/repository/
+// neighborhood.ts: 1,000 for one entity, fewer each when the frontier is wide), so a hub's
+// step costs what an ordinary entity's does (the best connected among 1,000, not among all
+// 40,000) and a second level stays within a few thousand candidates whatever it passes.
 UNWIND $frontier AS frontierId
 MATCH (n:Entity {id: frontierId})
 CALL (n) {
@@ -14,7 +16,7 @@ CALL (n) {
     AND ($asOfMax IS NULL OR m.startMin IS NULL OR m.startMin <= $asOfMax)
     AND ($asOfMin IS NULL OR m.endMax IS NULL OR m.endMax >= $asOfMin)
   WITH r, m
-  LIMIT 1000
+  LIMIT $offer
   RETURN r, m
 }
 // The relation the walk came by: the picture stays connected whatever relations-among finds.

@@ -29,6 +29,18 @@ export const RELATIONS_PER_ENTITY = 10;
 const SCAN_BUDGET = 6_000;
 const MIN_SCAN = 12;
 
+/**
+ * Neighbours each frontier entity offers to one step of the walk (neighbors.cypher): up to
+ * MAX_OFFER for a single entity, a share of OFFER_BUDGET (at least MIN_OFFER) for a wide
+ * frontier, so a second level costs a few thousand candidates however many hubs it passes.
+ */
+const MAX_OFFER = 1_000;
+const OFFER_BUDGET = 5_000;
+const MIN_OFFER = 20;
+
+export const offerPerEntity = (frontier: number) =>
+  Math.min(MAX_OFFER, Math.max(MIN_OFFER, Math.floor(OFFER_BUDGET / Math.max(1, frontier))));
+
 /** How many of each entity's relations relations-among walks for a set of this size. */
 export const scanPerEntity = (entities: number) =>
   Math.max(MIN_SCAN, Math.floor(SCAN_BUDGET / Math.max(1, entities)));
@@ -56,6 +68,7 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
       types: q.types,
       ...dates,
       limit: room + 1,
+      offer: offerPerEntity(frontier.length),
     });
     truncated = rows.length > room;
     const kept = rows.slice(0, room);

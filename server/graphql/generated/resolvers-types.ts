@@ -371,9 +371,10 @@ export type Query = {
   /**
    * The entities within `depth` steps (1 to 3) of an entity and the relations among them.
    * Nearer and better-connected entities are kept first (a hub offers its best connected among
-   * 1,000 of its neighbours); `limit` (1 to 500) caps the entities and `truncated` says when it
-   * cut. The relations are those the walk came by, then the others among the entities, found by
-   * walking a bounded number of each entity's relations (all of them unless it has hundreds).
+   * 1,000 of its neighbours, fewer when a level holds many entities); `limit` (1 to 500) caps
+   * the entities and `truncated` says when it cut. The relations are those the walk came by,
+   * then the others among the entities, found by walking a bounded number of each entity's
+   * relations (6,000 in all, at least 12 each).
    * `asOf` keeps only what had begun by then and not yet ended; undated entities and relations
    * are always kept. Unknown id: BAD_USER_INPUT.
    */

@@ -1,7 +1,15 @@
 import { startExplorer } from './support/app';
 import { openPage } from './support/browser';
 import type { Page } from 'playwright-core';
-import { axeViolations, runTrace, searchAndPick, selectedIds, settled } from './support/view';
+import {
+  axeViolations,
+  pathLabelPx,
+  runTrace,
+  searchAndPick,
+  selectedIds,
+  settled,
+  waitUpTo,
+} from './support/view';
 
 type Explorer = Awaited<ReturnType<typeof startExplorer>>;
 
@@ -95,6 +103,28 @@ describe('phone, 1024 px and accessibility', () => {
     await page.getByTestId('tab-details').click();
     await page.getByTestId('details-panel').press('Escape');
     expect(await selectedIds(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('on a phone a traced path fills the width and its names and relations can be read', async () => {
+    const { page, problems, close } = await openPage(explorer.browser, explorer.server.url, {
+      width: 390,
+      height: 844,
+    });
+    await page.getByTestId('tab-trace').click();
+    await runTrace(page, 'Moon Jae-in', 'intelligence-sharing pact');
+    await page.getByTestId('tab-graph').click();
+    await settled(page);
+    // Fitted to 390 px the path is drawn at about half size; its labels are not.
+    const legible = async () => {
+      const px = await pathLabelPx(page);
+      return px.node >= 11.99 && px.edge >= 10.99;
+    };
+    await waitUpTo(legible, 5000);
+    const px = await pathLabelPx(page);
+    expect(px.node).toBeGreaterThanOrEqual(11.99);
+    expect(px.edge).toBeGreaterThanOrEqual(10.99);
     expect(problems).toEqual([]);
     await close();
   });

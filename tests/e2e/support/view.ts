@@ -73,6 +73,17 @@ export async function waitUpTo(check: () => Promise<boolean>, ms = 15_000): Prom
   while (!(await check()) && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
 }
 
+/** The smallest size (rendered px) of the traced path's node and edge labels on the canvas. */
+export const pathLabelPx = (page: Page): Promise<{ node: number; edge: number }> =>
+  page.evaluate(() => {
+    // No named helper inside: tsx would wrap it in a __name() the page does not have.
+    const cy = (window as unknown as { cy: import('cytoscape').Core }).cy;
+    const [node, edge] = ['node.on-path', 'edge.on-path'].map((selector) =>
+      Math.min(...cy.$(selector).map((e) => parseFloat(e.style('font-size')) * cy.zoom())),
+    );
+    return { node: node!, edge: edge! };
+  });
+
 /** Runs a trace through the form and waits for its first path to be drawn. */
 export async function runTrace(
   page: Page,

@@ -15,6 +15,7 @@ const pathNodes = (page: Page) =>
       cy.nodes('.on-path').map((node) => ({
         name: node.data('label') as string,
         colour: node.style('background-color') as string,
+        size: Math.max(node.width(), node.height()),
         ...(node as import('cytoscape').NodeSingular).position(),
       })),
     null,
@@ -62,17 +63,18 @@ describe('a traced path: exported as SVG and laid out', () => {
           fill: t.getAttribute('fill'),
           stroke: t.getAttribute('stroke'),
           strokeWidth: Number(t.getAttribute('stroke-width') ?? 0),
-          fontSize: Number(t.getAttribute('font-size')),
+          fontSize: parseFloat(t.getAttribute('font-size') ?? ''),
         }));
-        // A node is drawn when a shape in its colour covers its centre.
+        // A node is drawn when a node-sized shape in its colour covers its centre.
         const shapes = Array.from(
-          svg.querySelectorAll('ellipse, rect, polygon'),
+          svg.querySelectorAll('ellipse, rect, polygon, path'),
         ) as SVGGraphicsElement[];
         const drawn = nodes.map((node) =>
           shapes.some((shape) => {
             if (shape.getAttribute('fill') !== node.colour) return false;
             const box = shape.getBBox();
             return (
+              Math.max(box.width, box.height) <= 3 * node.size &&
               node.x >= box.x &&
               node.x <= box.x + box.width &&
               node.y >= box.y &&
@@ -91,14 +93,22 @@ describe('a traced path: exported as SVG and laid out', () => {
       { text: svg, nodes: onPath },
     );
     expect(found.error).toBeUndefined();
-    for (const node of onPath) {
+    // Each path node's label is text, in a text colour, at most outlined thinly in white.
+    const white = [null, 'none', '#ffffff', 'rgb(255,255,255)'];
+    const garbled = onPath.flatMap((node) => {
       const label = found.labels!.find((l) => l.text === node.name);
-      // The label is text, in the text colour and at most outlined thinly in white.
-      expect(label).toEqual(expect.objectContaining({ fill: expect.stringMatching(/^(#|rgb)/) }));
-      expect(label!.fill).not.toBe(node.colour);
-      expect(label!.stroke === null || label!.stroke === '#ffffff').toBe(true);
-      expect(label!.strokeWidth).toBeLessThanOrEqual(label!.fontSize / 2);
-    }
+      if (!label) return [`${node.name}: no text`];
+      return [
+        ...(!/^(#|rgb)/.test(label.fill ?? '') || label.fill === node.colour
+          ? [`${node.name}: filled ${label.fill}`]
+          : []),
+        ...(white.includes(label.stroke) ? [] : [`${node.name}: outlined in ${label.stroke}`]),
+        ...(label.strokeWidth <= label.fontSize / 2
+          ? []
+          : [`${node.name}: outline ${label.strokeWidth} on ${label.fontSize}px text`]),
+      ];
+    });
+    expect(garbled).toEqual([]);
     expect(found.drawn).toEqual(onPath.map(() => true));
     expect(found.strokes!.length).toBe(edges.shown);
     expect(found.strokes!.every((s) => s.fill === 'none' && s.width <= 8)).toBe(true);

@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import type { Entity, Relation } from '../api';
 import { registerExtensions } from './extensions';
-import { stylesheet } from './styles';
+import { keepPathLabelsReadable, stylesheet } from './styles';
 
 /**
  * Creates the Cytoscape instance. With no container it runs headless (for tests and tools);
@@ -9,7 +9,7 @@ import { stylesheet } from './styles';
  */
 export function createGraph(container?: HTMLElement): Core {
   registerExtensions();
-  return cytoscape({
+  const cy = cytoscape({
     container,
     headless: container === undefined,
     style: stylesheet,
@@ -20,6 +20,8 @@ export function createGraph(container?: HTMLElement): Core {
     motionBlur: false,
     pixelRatio: 1,
   });
+  keepPathLabelsReadable(cy);
+  return cy;
 }
 
 export function nodeDefinition(entity: Entity): ElementDefinition {

@@ -1,4 +1,4 @@
-import type { StylesheetJson } from 'cytoscape';
+import type { Core, StylesheetJson } from 'cytoscape';
 import { ENTITY_KINDS, type EntityKind, KIND_LABELS } from '../../../shared/kinds';
 
 // Okabe–Ito and Tol's colour-blind-safe colours; no two kinds share a hue family, and each
@@ -92,6 +92,8 @@ export const stylesheet: StylesheetJson = [
       'z-index': 10,
       'font-size': 14,
       'min-zoomed-font-size': 0,
+      // Long names wrap rather than run into the next path node when it is close.
+      'text-wrap': 'wrap',
     },
   },
   {
@@ -114,3 +116,56 @@ export const stylesheet: StylesheetJson = [
   },
   { selector: '.hidden, .bundled', style: { display: 'none' } },
 ];
+
+/** The smallest size (rendered px) a traced path's labels are drawn at, whatever the zoom. */
+export const PATH_LABEL_PX = { node: 12, edge: 11 };
+
+/**
+ * A phone fits a traced path into 390 px at about half size, which would draw its 14-unit
+ * names at 7 px. While zoomed out that far, the path's few labels get a larger font (a style
+ * bypass on those elements only) so they stay PATH_LABEL_PX on screen; zoomed in, the
+ * stylesheet's sizes apply. The bypass goes as soon as classes change (a new path is then
+ * fitted by its ordinary labels) and is set again once the viewport has settled.
+ */
+const BYPASSED = 'font-size text-max-width text-valign text-margin-y';
+
+export function keepPathLabelsReadable(cy: Core): void {
+  let sized = cy.collection();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const update = () => {
+    const zoom = cy.zoom();
+    const node = PATH_LABEL_PX.node / zoom;
+    const edge = PATH_LABEL_PX.edge / zoom;
+    cy.batch(() => {
+      sized.removeStyle(BYPASSED);
+      sized = cy.$('.on-path');
+      // Names wrap at about eight letters and alternate below and above the row the path is
+      // laid out in, so neighbours on the path do not collide.
+      if (node > 14)
+        sized
+          .nodes()
+          .sort((a, b) => a.position('x') - b.position('x'))
+          .forEach((n, i) => {
+            n.style({
+              'font-size': node,
+              'text-max-width': `${Math.round(5 * node)}px`,
+              'text-valign': i % 2 ? 'top' : 'bottom',
+              'text-margin-y': i % 2 ? -4 : 4,
+            });
+          });
+      if (edge > 9) sized.edges().style('font-size', edge);
+    });
+  };
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, 300);
+  };
+  cy.on('zoom', later);
+  cy.on('class', () => {
+    if (sized.nonempty()) {
+      sized.removeStyle(BYPASSED);
+      sized = cy.collection();
+    }
+    later();
+  });
+}

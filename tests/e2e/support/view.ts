@@ -51,6 +51,39 @@ export async function axeViolations(page: Page, exclude: string[] = []): Promise
   }, exclude);
 }
 
+/** The trace form's "Max steps" field, found by the words printed beside it. */
+export const maxSteps = (page: Page) =>
+  page.locator('#trace label', { hasText: 'Max steps' }).locator('input');
+
+/** The ids of the nodes selected on the canvas. */
+export const selectedIds = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    (window as unknown as { cy: import('cytoscape').Core }).cy
+      .$('node:selected')
+      .map((n) => n.id())
+      .sort(),
+  );
+
+/**
+ * Waits, at most `ms`, for what a user would wait to see; the test's assertions then say what
+ * is there, so a view that never shows it fails on the assertion, not on this wait.
+ */
+export async function waitUpTo(check: () => Promise<boolean>, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check()) && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
+}
+
+/** The smallest size (rendered px) of the traced path's node and edge labels on the canvas. */
+export const pathLabelPx = (page: Page): Promise<{ node: number; edge: number }> =>
+  page.evaluate(() => {
+    // No named helper inside: tsx would wrap it in a __name() the page does not have.
+    const cy = (window as unknown as { cy: import('cytoscape').Core }).cy;
+    const [node, edge] = ['node.on-path', 'edge.on-path'].map((selector) =>
+      Math.min(...cy.$(selector).map((e) => parseFloat(e.style('font-size')) * cy.zoom())),
+    );
+    return { node: node!, edge: edge! };
+  });
+
 /** Runs a trace through the form and waits for its first path to be drawn. */
 export async function runTrace(
   page: Page,
@@ -60,7 +93,7 @@ export async function runTrace(
 ): Promise<void> {
   await page.getByTestId('trace-from').fill(from);
   await page.getByTestId('trace-to').fill(to);
-  if (options.max) await page.getByLabel('Max steps').fill(String(options.max));
+  if (options.max) await maxSteps(page).fill(String(options.max));
   if (options.avoidHubs) await page.getByLabel('Avoid hubs').check();
   await page.getByTestId('trace-run').click();
   await settled(page);

@@ -30,6 +30,9 @@ declare global {
   }
 }
 
+// The first screen's milestones, read by the large-graph browser test (performance marks).
+performance.mark('tracegraph:script');
+
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const store = new Store<ViewState>(fromQuery(window.location.search), sameState);
@@ -64,10 +67,12 @@ async function draw(state: ViewState, options: RenderOptions = {}) {
   const release = graph.hold();
   try {
     await data.load(state);
+    performance.mark('tracegraph:data');
     if (mine !== generation) return;
     const use = pending;
     pending = {};
     await graph.render(state, data.elements(state), use);
+    performance.mark('tracegraph:drawn');
     if (mine !== generation) return;
     for (const listener of drawnListeners) listener(state);
   } catch (error) {

@@ -227,6 +227,7 @@ export function mountTimeline(box: HTMLElement, app: App): void {
         );
         sync(store.get());
         events = 'loaded';
+        performance.mark('tracegraph:timeline');
       })
       .catch((error: unknown) => {
         events = 'failed';

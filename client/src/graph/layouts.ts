@@ -125,12 +125,13 @@ export function fcoseOnCopy(eles: Collection, options: LayoutOptions): LayoutOpt
     }),
   );
   const positions: Record<string, Position> = {};
-  seeded(() =>
-    copy
-      .elements()
-      .layout({ ...options, animate: false } as unknown as LayoutOptions)
-      .run(),
-  );
+  // fCoSE only takes the centre of this box (to put its result where the picture was): the
+  // nodes' box serves, without measuring every edge of a headless copy (a tenth of its run).
+  const all = copy.elements();
+  const nodes = copy.nodes();
+  all.boundingBox = ((...args: Parameters<typeof nodes.boundingBox>) =>
+    nodes.boundingBox(...args)) as typeof all.boundingBox;
+  seeded(() => all.layout({ ...options, animate: false } as unknown as LayoutOptions).run());
   copy.nodes().forEach((node) => {
     positions[node.id()] = { ...node.position() };
   });

@@ -19,7 +19,6 @@ import { mountCollapsers, mountTabs } from './views/tabs';
 import { mountTimeline } from './views/timeline';
 import { mountToolbar, type SavedView } from './views/toolbar';
 import { mountTrace } from './views/trace';
-import './styles.css';
 
 // Wiring only: one store, the data it needs, the canvas and the views that follow it.
 

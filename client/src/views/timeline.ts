@@ -27,26 +27,28 @@ function icon(kind: 'play' | 'pause'): SVGSVGElement {
   return svg;
 }
 
-/** The dated events along the timeline (the first LIMITS.timelineFirst of them). */
-export function requestTimeline() {
-  return gql(
-    graphql(`
-      query Timeline($first: Int) {
-        timeline(first: $first) {
-          date
-          title
-          entity {
-            id
-          }
-          relation {
-            id
-          }
-        }
+const TIMELINE = graphql(`
+  query Timeline($first: Int) {
+    timeline(first: $first) {
+      date
+      title
+      entity {
+        id
       }
-    `),
-    { first: LIMITS.timelineFirst },
-  );
-}
+      relation {
+        id
+      }
+    }
+  }
+`);
+/** The same as text with its variables, for the tests that post it themselves. */
+export const TIMELINE_REQUEST = {
+  query: TIMELINE.toString(),
+  variables: { first: LIMITS.timelineFirst },
+};
+
+/** The dated events along the timeline (the first LIMITS.timelineFirst of them). */
+export const requestTimeline = () => gql(TIMELINE, { first: LIMITS.timelineFirst });
 
 /** "1990 – 2000: 40 of 106 entities, … (undated entities shown)". The status line agrees. */
 export function rangeLabel(

@@ -19,7 +19,6 @@ import { mountCollapsers, mountTabs } from './views/tabs';
 import { mountTimeline } from './views/timeline';
 import { mountToolbar, type SavedView } from './views/toolbar';
 import { mountTrace } from './views/trace';
-import './styles.css';
 
 // Wiring only: one store, the data it needs, the canvas and the views that follow it.
 
@@ -29,6 +28,9 @@ declare global {
     tracegraph: App;
   }
 }
+
+// The first screen's milestones, read by the large-graph browser test (performance marks).
+performance.mark('tracegraph:script');
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -64,10 +66,12 @@ async function draw(state: ViewState, options: RenderOptions = {}) {
   const release = graph.hold();
   try {
     await data.load(state);
+    performance.mark('tracegraph:data');
     if (mine !== generation) return;
     const use = pending;
     pending = {};
     await graph.render(state, data.elements(state), use);
+    performance.mark('tracegraph:drawn');
     if (mine !== generation) return;
     for (const listener of drawnListeners) listener(state);
   } catch (error) {

@@ -26,7 +26,7 @@ type Documents = {
   '\n      query RelationEvidence($id: ID!, $type: String!) {\n        entity(id: $id) {\n          relations(types: [$type], direction: OUT, first: 500) {\n            id\n            sources {\n              ...EvidenceFields\n            }\n          }\n        }\n      }\n    ': typeof types.RelationEvidenceDocument;
   '\n      query Resolve($t: String!) {\n        search(text: $t, first: 1) {\n          entity {\n            ...EntityFields\n          }\n        }\n      }\n    ': typeof types.ResolveDocument;
   '\n          query Search($text: String!) {\n            search(text: $text, first: 8) {\n              score\n              entity {\n                ...EntityFields\n              }\n            }\n          }\n        ': typeof types.SearchDocument;
-  '\n        query Timeline($first: Int) {\n          timeline(first: $first) {\n            date\n            title\n            entity {\n              id\n            }\n            relation {\n              id\n            }\n          }\n        }\n      ': typeof types.TimelineDocument;
+  '\n  query Timeline($first: Int) {\n    timeline(first: $first) {\n      date\n      title\n      entity {\n        id\n      }\n      relation {\n        id\n      }\n    }\n  }\n': typeof types.TimelineDocument;
 };
 const documents: Documents = {
   '\n  fragment EntityFields on Entity {\n    id\n    name\n    kind\n    aliases\n    summary\n    start\n    end\n    degree\n    beyondSource\n    sources {\n      document\n      paragraphs\n      citation\n    }\n  }\n':
@@ -53,7 +53,7 @@ const documents: Documents = {
     types.ResolveDocument,
   '\n          query Search($text: String!) {\n            search(text: $text, first: 8) {\n              score\n              entity {\n                ...EntityFields\n              }\n            }\n          }\n        ':
     types.SearchDocument,
-  '\n        query Timeline($first: Int) {\n          timeline(first: $first) {\n            date\n            title\n            entity {\n              id\n            }\n            relation {\n              id\n            }\n          }\n        }\n      ':
+  '\n  query Timeline($first: Int) {\n    timeline(first: $first) {\n      date\n      title\n      entity {\n        id\n      }\n      relation {\n        id\n      }\n    }\n  }\n':
     types.TimelineDocument,
 };
 
@@ -133,7 +133,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n        query Timeline($first: Int) {\n          timeline(first: $first) {\n            date\n            title\n            entity {\n              id\n            }\n            relation {\n              id\n            }\n          }\n        }\n      ',
+  source: '\n  query Timeline($first: Int) {\n    timeline(first: $first) {\n      date\n      title\n      entity {\n        id\n      }\n      relation {\n        id\n      }\n    }\n  }\n',
 ): typeof import('./graphql').TimelineDocument;
 
 export function graphql(source: string) {

@@ -4,7 +4,7 @@ import type { Path } from '../api';
 import type { ViewState } from '../state/view-state';
 import type { ViewElements } from './data';
 import { inRange } from './filters';
-import { layoutOptions, seeded } from './layouts';
+import { fcoseOnCopy, layoutOptions, seeded } from './layouts';
 import { edgeDefinition, nodeDefinition } from './model';
 import { kindStyle } from './styles';
 
@@ -107,7 +107,10 @@ export class GraphController {
     ]);
     let changed = false;
     let unplaced = false;
-    const fresh = options.fresh || cy.nodes().empty();
+    // On an empty canvas there is no picture to follow: the first screen appears in place,
+    // with no layout or viewport animation.
+    const first = cy.nodes().empty();
+    const fresh = options.fresh || first;
     cy.batch(() => {
       const gone = cy.elements().filter((el) => !wanted.has(el.id()));
       if (gone.nonempty()) changed = true;
@@ -150,8 +153,10 @@ export class GraphController {
         cy.add(edgeDefinition(relation));
       }
       this.applyClasses(state, view.path);
+      // In the same batch: Cytoscape styles the new elements once, with their bundles' labels.
+      this.bundle();
     });
-    this.bundle();
+    performance.mark('tracegraph:added');
     const layoutKey = `${state.layout}|${state.pinned.map((p) => `${p.id}@${p.x},${p.y}`).join()}|${view.path ? state.trace.path : ''}`;
     if (options.positions) {
       // A saved view puts every node back where it was, not only the ones added now.
@@ -173,9 +178,11 @@ export class GraphController {
     this.filtered = filterKey;
     if (fresh || unplaced || layoutKey !== this.laidOut) {
       this.laidOut = layoutKey;
-      await this.layout(state, view.path, fresh);
+      await this.layout(state, view.path, fresh, !first);
+      performance.mark('tracegraph:laid-out');
+      cy.one('render', () => performance.mark('tracegraph:painted'));
     }
-    if (refit) await this.fit(view.path);
+    if (refit) await this.fit(view.path, !first);
   }
 
   /** Where a new node should appear: beside a neighbour already on the canvas. */
@@ -248,21 +255,28 @@ export class GraphController {
         // The traced step's edge, when there is one, is the bundle's face.
         visible.sort((a, b) => Number(b.hasClass('on-path')) - Number(a.hasClass('on-path')));
         visible.forEach((edge, i) => {
-          edge.toggleClass('bundled', i > 0);
-          edge.data(
-            'display',
+          if (edge.hasClass('bundled') !== i > 0) edge.toggleClass('bundled', i > 0);
+          const display =
             i === 0 && visible.length > 1
               ? `${edge.data('label')} (+${visible.length - 1})`
-              : edge.data('label'),
-          );
+              : edge.data('label');
+          // Setting data restyles the edge even when the value is the same.
+          if (edge.data('display') !== display) edge.data('display', display);
         });
-        edges.filter((e) => e.hasClass('hidden')).forEach((e) => e.removeClass('bundled'));
+        edges
+          .filter((e) => e.hasClass('hidden') && e.hasClass('bundled'))
+          .forEach((e) => e.removeClass('bundled'));
       }
     });
   }
 
   /** Runs the state's layout, seeded so the same graph always gives the same picture. */
-  private layout(state: ViewState, path: Path | null, fresh: boolean): Promise<void> {
+  private layout(
+    state: ViewState,
+    path: Path | null,
+    fresh: boolean,
+    animate: boolean,
+  ): Promise<void> {
     // A stopped layout may never say so: whoever waited for it is let go here.
     this.running?.stop();
     this.finishRunning();
@@ -275,9 +289,16 @@ export class GraphController {
       ? cy.elements().sort((a, b) => (a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0))
       : cy.elements().not('.hidden').not('.bundled');
     if (eles.empty()) return Promise.resolve();
-    const layout = eles.layout(
-      layoutOptions(cy, state.layout, eles.nodes('.pinned'), fresh || traced),
+    const options = layoutOptions(
+      cy,
+      state.layout,
+      eles.nodes('.pinned'),
+      fresh || traced,
+      animate,
     );
+    // fCoSE is computed on a headless copy, where filtered and bundled elements of a traced
+    // view take part (and stay invisible here), so that picture does not depend on filters.
+    const layout = eles.layout(state.layout === 'fcose' ? fcoseOnCopy(eles, options) : options);
     this.running = layout;
     this.layoutDone = new Promise<void>((resolve) => {
       this.finishRunning = resolve;
@@ -293,18 +314,7 @@ export class GraphController {
         resolve();
       });
     });
-    // fCoSE leaves out what is not displayed: for a traced view, filtered and bundled
-    // elements take part (and stay invisible), so the picture does not depend on filters.
-    const concealed = traced ? cy.elements('.hidden, .bundled') : cy.collection();
-    const hidden = concealed.filter('.hidden');
-    const bundled = concealed.filter('.bundled');
-    concealed.removeClass('hidden bundled');
-    try {
-      seeded(() => layout.run());
-    } finally {
-      hidden.addClass('hidden');
-      bundled.addClass('bundled');
-    }
+    seeded(() => layout.run());
     return this.layoutDone;
   }
 
@@ -341,12 +351,17 @@ export class GraphController {
     });
   }
 
-  /** Refits, animated: to the path when one is chosen, else to everything visible. */
-  private fit(path: Path | null): Promise<void> {
+  /** Refits (animated unless told): to the path when one is chosen, else to everything visible. */
+  private fit(path: Path | null, animate = true): Promise<void> {
     const cy = this.cy;
     if (!cy.container()) return Promise.resolve();
     const target = path ? cy.$('.on-path') : cy.elements().not('.hidden');
     if (target.empty()) return Promise.resolve();
+    if (!animate) {
+      cy.stop(true);
+      cy.fit(target, 40);
+      return Promise.resolve();
+    }
     return this.animate({ fit: { eles: target, padding: 40 } });
   }
 

@@ -11,6 +11,7 @@ import {
   type RelationTypeInfo,
   type SourceRef,
 } from '../api';
+import { takeEarly } from '../first-requests';
 import type { TraceState, ViewState } from '../state/view-state';
 
 /** A hub adds at most this many neighbours per batch; "More…" shows the next batch. */
@@ -31,6 +32,9 @@ export interface ViewElements {
   /** The chosen path, when a trace has run and its results are in. */
   path: Path | null;
 }
+
+/** Whether a state opens on the overview (no focus, no drawn query): the first screen's. */
+export const opensOnOverview = (state: ViewState) => !state.focus && state.query.length === 0;
 
 const traceKey = (t: TraceState) =>
   JSON.stringify([t.from, t.to, t.maxSteps, t.avoidHubs, [...t.types].sort()]);
@@ -63,9 +67,9 @@ export class GraphData {
   /** Fetches whatever `state` needs that is not cached yet. */
   async load(state: ViewState): Promise<void> {
     const work: Promise<unknown>[] = [];
-    if (!this.overview && !state.focus && state.query.length === 0)
+    if (!this.overview && opensOnOverview(state))
       work.push(
-        fetchGraph().then(({ graph, relationTypes, totals }) => {
+        takeEarly('overview', fetchGraph).then(({ graph, relationTypes, totals }) => {
           this.totals = totals;
           this.overview = {
             ...this.keep(graph.entities, graph.relations),

@@ -1,5 +1,6 @@
 import { LIMITS } from '../../../shared/limits';
 import { gql } from '../api';
+import { takeEarly } from '../first-requests';
 import { graphql } from '../generated/gql';
 import { act, type App, glance } from '../app';
 import { describeRange } from '../graph/filters';
@@ -25,6 +26,29 @@ function icon(kind: 'play' | 'pause'): SVGSVGElement {
   }
   return svg;
 }
+
+const TIMELINE = graphql(`
+  query Timeline($first: Int) {
+    timeline(first: $first) {
+      date
+      title
+      entity {
+        id
+      }
+      relation {
+        id
+      }
+    }
+  }
+`);
+/** The same as text with its variables, for the tests that post it themselves. */
+export const TIMELINE_REQUEST = {
+  query: TIMELINE.toString(),
+  variables: { first: LIMITS.timelineFirst },
+};
+
+/** The dated events along the timeline (the first LIMITS.timelineFirst of them). */
+export const requestTimeline = () => gql(TIMELINE, { first: LIMITS.timelineFirst });
 
 /** "1990 – 2000: 40 of 106 entities, … (undated entities shown)". The status line agrees. */
 export function rangeLabel(
@@ -175,28 +199,13 @@ export function mountTimeline(box: HTMLElement, app: App): void {
     commit({ from: String(Math.max(min, a)), to: String(Math.min(max, b)) });
   });
 
-  // The events load at once, beside the first view (not after it: the first screen is
-  // complete sooner), and again after a failure, when the next view is drawn.
+  // The events load beside the first view (not after it: the first screen is complete
+  // sooner), and again after a failure, when the next view is drawn.
   let events: 'loading' | 'loaded' | 'failed' = 'loading';
   const load = () => {
     events = 'loading';
-    void gql(
-      graphql(`
-        query Timeline($first: Int) {
-          timeline(first: $first) {
-            date
-            title
-            entity {
-              id
-            }
-            relation {
-              id
-            }
-          }
-        }
-      `),
-      { first: LIMITS.timelineFirst },
-    )
+    // The first load takes the request the entry script sent (boot.ts).
+    void takeEarly('timeline', requestTimeline)
       .then(({ timeline }) => {
         const entries = timeline.filter((entry) => entry.entity);
         if (timeline.length > 0) {
@@ -227,6 +236,7 @@ export function mountTimeline(box: HTMLElement, app: App): void {
         );
         sync(store.get());
         events = 'loaded';
+        performance.mark('tracegraph:timeline');
       })
       .catch((error: unknown) => {
         events = 'failed';

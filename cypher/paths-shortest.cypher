@@ -13,7 +13,6 @@ WHERE all(r IN relationships(p) WHERE ($types IS NULL OR type(r) IN $types)
       AND ($asOfMax IS NULL OR r.startMin IS NULL OR r.startMin <= $asOfMax)
       AND ($asOfMin IS NULL OR r.endMax IS NULL OR r.endMax >= $asOfMin))
   AND all(y IN nodes(p) WHERE y:Entity AND (y.id IN [$from, $to] OR NOT y.id IN $blocked)
-      AND ($hubDegree IS NULL OR y.id IN [$from, $to] OR y.degree < $hubDegree)
       AND ($asOfMax IS NULL OR y.startMin IS NULL OR y.startMin <= $asOfMax)
       AND ($asOfMin IS NULL OR y.endMax IS NULL OR y.endMax >= $asOfMin))
 WITH p LIMIT 25

@@ -77,14 +77,15 @@ export async function candidatePaths(
   if (q.from === q.to) return [];
   // The ends themselves are never avoided: a user who asks for them wants them.
   const blocked = q.avoid.filter((id) => id !== q.from && id !== q.to);
-  const search = (statement: 'paths' | 'paths-shortest', hubDegree: number | null) =>
+  const search = (statement: 'paths' | 'paths-shortest', hubDegree?: number) =>
     db.read<PathRow>(`${statement}~${q.maxLength}`, {
       from: q.from,
       to: q.to,
       maxLength: q.maxLength,
       types: q.types,
       blocked,
-      hubDegree,
+      // paths.cypher only: the degree from which an entity is a hub it does not pass.
+      ...(hubDegree === undefined ? {} : { hubDegree }),
       asOfMin: q.asOf?.min ?? null,
       asOfMax: q.asOf?.max ?? null,
     });
@@ -93,7 +94,7 @@ export async function candidatePaths(
   // statements, so side by side: each is planned and cached on its own.
   const searches = await Promise.all([
     search('paths', weights.hubDegree),
-    ...(q.avoidHubs ? [] : [search('paths-shortest', null)]),
+    ...(q.avoidHubs ? [] : [search('paths-shortest')]),
   ]);
   const unique = new Map(
     searches.flat().map((row) => [JSON.stringify(row.relations.map((r) => r.id)), row]),

@@ -81,14 +81,20 @@ function existedAsOf(entity: EntityModel, q: PathsQuery): boolean {
 }
 
 /**
- * Breadth-first reach from `start`, never entering `blocked`, up to `depth` steps; the steps
+ * Breadth-first reach from `start`, never entering `blocked` nor, when `hubDegree` is set, a
+ * hub, up to `depth` steps; the steps
  * to each entity reached. Each layer is one bounded statement.
  */
 async function reach(
   db: Database,
   start: string,
   depth: number,
-  filters: { types: string[] | null; asOf: PathsQuery['asOf']; blocked: string[] },
+  filters: {
+    types: string[] | null;
+    asOf: PathsQuery['asOf'];
+    blocked: string[];
+    hubDegree: number | null;
+  },
   stopAt?: (layer: string[]) => boolean,
 ): Promise<Map<string, number>> {
   const steps = new Map<string, number>([[start, 0]]);
@@ -97,6 +103,7 @@ async function reach(
     const rows = await db.read<{ id: string }>('path-reach', {
       frontier,
       seen: [...steps.keys(), ...filters.blocked],
+      hubDegree: filters.hubDegree,
       types: filters.types,
       asOfMin: filters.asOf?.min ?? null,
       asOfMax: filters.asOf?.max ?? null,
@@ -114,11 +121,16 @@ async function reach(
  * (counted in the whole graph, up to 3 steps away), nearest first, then fewest steps from the
  * source. Chronological order is not followed here: it belongs to whole paths, not to reach.
  */
-async function nearest(db: Database, q: PathsQuery, blocked: string[]): Promise<NearestModel[]> {
+async function nearest(
+  db: Database,
+  q: PathsQuery,
+  hubDegree: number | null,
+): Promise<NearestModel[]> {
   const fromSource = await reach(db, q.from, q.maxLength, {
     types: q.types,
     asOf: q.asOf,
-    blocked,
+    blocked: q.avoid,
+    hubDegree,
   });
   fromSource.delete(q.from);
   fromSource.delete(q.to);
@@ -126,7 +138,7 @@ async function nearest(db: Database, q: PathsQuery, blocked: string[]): Promise<
     db,
     q.to,
     TARGET_RADIUS,
-    { types: null, asOf: null, blocked: [] },
+    { types: null, asOf: null, blocked: [], hubDegree: null },
     (layer) => layer.some((id) => fromSource.has(id)),
   );
   return [...fromSource]
@@ -162,10 +174,9 @@ export async function explainPaths(
     nearest: [],
   };
   if (q.from === q.to || (found.length > 0 && !explanation.onlyThroughHubs)) return explanation;
-  const hubs = [...weights.hubs].filter((id) => id !== q.from && id !== q.to);
   if (explanation.onlyThroughHubs) {
     explanation.routeHubIds = hubsOf(found);
-    explanation.nearest = await nearest(db, q, [...q.avoid, ...hubs]);
+    explanation.nearest = await nearest(db, q, weights.hubDegree);
     return explanation;
   }
   for (const limit of activeLimits(q)) {
@@ -189,6 +200,6 @@ export async function explainPaths(
   );
   explanation.unlimitedLength =
     open.length > 0 ? Math.min(...open.map((p) => p.relations.length)) : null;
-  explanation.nearest = await nearest(db, q, [...q.avoid, ...(q.avoidHubs ? hubs : [])]);
+  explanation.nearest = await nearest(db, q, q.avoidHubs ? weights.hubDegree : null);
   return explanation;
 }

@@ -19,11 +19,8 @@ export interface PathsQuery {
   asOf: PartialDate | null;
 }
 
-/** What ranking needs from the loaded graph's derived data. */
-export interface PathWeights extends CostWeights {
-  /** Ids of the entities with degree >= hubDegree. */
-  hubs: Set<string>;
-}
+/** What ranking needs from the loaded graph's derived data (an entity is a hub from hubDegree). */
+export type PathWeights = CostWeights;
 
 export interface FoundPath {
   entityIds: string[];
@@ -46,7 +43,6 @@ interface PathRow {
 interface WeightsRow {
   hubDegree: number | null;
   byRelationType: string | null;
-  hubs: string[];
 }
 
 /** The loaded graph's derived data (GraphMeta, written by the loader with every load). */
@@ -60,7 +56,6 @@ export async function pathWeights(db: Database): Promise<PathWeights> {
   const byType = JSON.parse(row.byRelationType) as { type: string; count: number }[];
   return {
     hubDegree: Number(row.hubDegree),
-    hubs: new Set(row.hubs),
     typeCounts: new Map(byType.map((t) => [t.type, Number(t.count)])),
   };
 }
@@ -105,7 +100,9 @@ export async function candidatePaths(
     const dates = relations.map((r, i) => r.start ?? row.eventDates[i + 1] ?? null);
     if (q.chronological && !neverBackInTime(dates)) return [];
     const cost = pathCost({ types: relations.map((r) => r.type), degrees: row.degrees }, weights);
-    const hubIds = row.ids.slice(1, -1).filter((id) => weights.hubs.has(id));
+    const hubIds = row.ids.filter(
+      (_, i) => i > 0 && i < row.ids.length - 1 && row.degrees[i]! >= weights.hubDegree,
+    );
     return [{ entityIds: row.ids, relations, degrees: row.degrees, cost, hubIds }];
   });
   const key = (p: FoundPath) => p.relations.map((r) => r.id).join(' ');

@@ -21,6 +21,16 @@ import { datedRelation, type EntityRow, type RelationRow } from './rows';
 /** The hash of the file the live store holds, kept beside it (switched in with the store). */
 export const LOADED_GRAPH_FILE = 'loaded-graph.json';
 
+/** The dates an entity or a relation carries, as written and as bounds (server/domain/dates.ts). */
+const DATE_COLUMNS: CsvColumn[] = [
+  { name: 'start' },
+  { name: 'end' },
+  { name: 'startMin' },
+  { name: 'startMax' },
+  { name: 'endMin' },
+  { name: 'endMax' },
+];
+
 const RELATION_PROPERTIES: CsvColumn[] = [
   { name: 'id' },
   { name: 'label' },
@@ -30,12 +40,7 @@ const RELATION_PROPERTIES: CsvColumn[] = [
   { name: 'unit' },
   { name: 'sources', type: 'string[]' },
   { name: 'beyondSource' },
-  { name: 'start' },
-  { name: 'end' },
-  { name: 'startMin' },
-  { name: 'startMax' },
-  { name: 'endMin' },
-  { name: 'endMax' },
+  ...DATE_COLUMNS,
 ];
 
 const ENTITY_COLUMNS: CsvColumn[] = [
@@ -47,12 +52,7 @@ const ENTITY_COLUMNS: CsvColumn[] = [
   { name: 'sources', type: 'string[]' },
   { name: 'beyondSource' },
   { name: 'searchText' },
-  { name: 'start' },
-  { name: 'end' },
-  { name: 'startMin' },
-  { name: 'startMax' },
-  { name: 'endMin' },
-  { name: 'endMax' },
+  ...DATE_COLUMNS,
   { name: 'degree', type: 'long' },
 ];
 

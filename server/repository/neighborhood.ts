@@ -23,27 +23,24 @@ export interface SubgraphIds {
 /** Relations among a set of entities can be many; this many per entity is plenty to draw. */
 export const RELATIONS_PER_ENTITY = 10;
 /**
- * Relations walked in all to find those among a set (relations-among.cypher): each entity
- * walks at most this share of it (at least MIN_SCAN), so the cost is bounded on hubs.
+ * One entity's share of a budget spread over `count` entities: at least `least`, at most
+ * `most`. Bounds a statement's work on hubs whatever the size of the set it starts from.
  */
-const SCAN_BUDGET = 6_000;
-const MIN_SCAN = 12;
+const share = (budget: number, least: number, most: number) => (count: number) =>
+  Math.min(most, Math.max(least, Math.floor(budget / Math.max(1, count))));
 
 /**
- * Neighbours each frontier entity offers to one step of the walk (neighbors.cypher): up to
- * MAX_OFFER for a single entity, a share of OFFER_BUDGET (at least MIN_OFFER) for a wide
- * frontier, so a second level costs a few thousand candidates however many hubs it passes.
+ * Relations each entity walks to find those among a set (relations-among.cypher): a share
+ * of 6,000, at least 12.
  */
-const MAX_OFFER = 1_000;
-const OFFER_BUDGET = 5_000;
-const MIN_OFFER = 20;
+export const scanPerEntity = share(6_000, 12, Number.POSITIVE_INFINITY);
 
-export const offerPerEntity = (frontier: number) =>
-  Math.min(MAX_OFFER, Math.max(MIN_OFFER, Math.floor(OFFER_BUDGET / Math.max(1, frontier))));
-
-/** How many of each entity's relations relations-among walks for a set of this size. */
-export const scanPerEntity = (entities: number) =>
-  Math.max(MIN_SCAN, Math.floor(SCAN_BUDGET / Math.max(1, entities)));
+/**
+ * Neighbours each frontier entity offers to one step of the walk (neighbors.cypher): 1,000
+ * for a single entity, a share of 5,000 (at least 20) for a wide frontier, so a second level
+ * costs a few thousand candidates however many hubs it passes.
+ */
+export const offerPerEntity = share(5_000, 20, 1_000);
 
 /**
  * Breadth-first, one statement per level: nearer entities come before farther ones and,

@@ -23,6 +23,12 @@ CALL (n) {
 WITH m, collect(r)[0] AS via
 ORDER BY m.degree DESC, m.id
 LIMIT $limit
-RETURN m {.id, .name, .kind, .aliases, .summary, .start, .end, .sources, .beyondSource,
-           degree: coalesce(m.degree, 0)} AS entity,
-       via {.*, type: type(via), source: startNode(via).id, target: endNode(via).id} AS via
+// Columns, not maps (their keys would cross the wire once a row); the other properties
+// only with $entityDetail / $relationDetail.
+RETURN m.id AS id, m.name AS name, m.kind AS kind, coalesce(m.degree, 0) AS degree,
+       CASE WHEN $entityDetail
+         THEN m {.aliases, .summary, .start, .end, .sources, .beyondSource}
+       END AS details,
+       via.id AS viaId, type(via) AS viaType, startNode(via).id AS viaSource,
+       endNode(via).id AS viaTarget,
+       CASE WHEN $relationDetail THEN properties(via) END AS viaDetails

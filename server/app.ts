@@ -47,6 +47,8 @@ export async function createApp(db: Database, options: AppOptions = {}): Promise
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
+  // Answers to POST are never revalidated: hashing every response body for an ETag is waste.
+  app.set('etag', false);
   app.use(securityHeaders());
 
   // Down is answered from the breaker at once; up is checked with a ping, which trips the

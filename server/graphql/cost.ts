@@ -248,13 +248,32 @@ export function operationCost(
  * Refuses, before anything runs, an operation whose cost is above MAX_COST: a 400 with
  * GRAPHQL_VALIDATION_FAILED and the cost and the limit in the message and extensions.
  */
+/** Costs already computed, per operation (Apollo reuses a parsed document) and variables. */
+const COSTS_PER_OPERATION = 256;
+
 export function costLimitPlugin(maxCost = MAX_COST): ApolloServerPlugin {
+  const known = new WeakMap<OperationDefinitionNode, Map<string, number | undefined>>();
+  const costOf = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Args | undefined,
+  ) => {
+    let costs = known.get(operation);
+    if (!costs) known.set(operation, (costs = new Map()));
+    const key = JSON.stringify(variables ?? {});
+    if (costs.has(key)) return costs.get(key);
+    if (costs.size >= COSTS_PER_OPERATION) costs.clear();
+    const cost = operationCost(schema, document, operation, variables);
+    costs.set(key, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
-          const cost = operationCost(schema, document, operation, request.variables);
+          const cost = costOf(schema, document, operation, request.variables);
           if (cost === undefined || cost <= maxCost) return;
           throw new GraphQLError(
             `Query cost ${cost} is above the limit of ${maxCost}: ask for fewer items ` +

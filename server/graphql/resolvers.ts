@@ -5,12 +5,17 @@ import {
   getArgumentValues,
   isObjectType,
   Kind,
+  type SelectionSetNode,
 } from 'graphql';
 import type { RelationsKey } from '../repository/loaders';
 import { ENTITY_KINDS } from '../../shared/kinds';
 // Caps on every size argument (shared/limits.ts); the schema's descriptions state the same.
 import { LIMITS } from '../../shared/limits';
-import { neighborhood } from '../repository/neighborhood';
+import {
+  BRIEF_ENTITY_FIELDS,
+  BRIEF_RELATION_FIELDS,
+  neighborhood,
+} from '../repository/neighborhood';
 import { overview, topSubgraph } from '../repository/overview';
 import type { SubgraphIds } from '../repository/neighborhood';
 import type { EntityModel } from '../repository/records';
@@ -61,6 +66,45 @@ function mayAskFor(info: GraphQLResolveInfo, name: string): boolean {
   );
 }
 
+/** Whether every field of `set` is among `allowed` (or `__typename`), fragments followed. */
+function onlyAmong(
+  info: GraphQLResolveInfo,
+  set: SelectionSetNode | undefined,
+  allowed: readonly string[],
+): boolean {
+  return (set?.selections ?? []).every((s) => {
+    if (s.kind === Kind.FIELD) {
+      return s.name.value === '__typename' || allowed.includes(s.name.value);
+    }
+    if (s.kind === Kind.INLINE_FRAGMENT) return onlyAmong(info, s.selectionSet, allowed);
+    const fragment = info.fragments[s.name.value];
+    return fragment !== undefined && onlyAmong(info, fragment.selectionSet, allowed);
+  });
+}
+
+/**
+ * Whether every field selected under `name` (a field of this one) is among `allowed`;
+ * false when `name` is not selected. Lets a resolver leave in Neo4j what nobody selected.
+ */
+function selectsOnly(info: GraphQLResolveInfo, name: string, allowed: readonly string[]): boolean {
+  const fields = (info.fieldNodes[0]?.selectionSet?.selections ?? []).filter(
+    (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === name,
+  );
+  return fields.length > 0 && fields.every((f) => onlyAmong(info, f.selectionSet, allowed));
+}
+
+/**
+ * A relation's end: the brief record the neighbourhood returned when only brief fields are
+ * asked of it, else the entity's whole record (batched).
+ */
+async function relationEnd(ctx: Context, id: string, info: GraphQLResolveInfo) {
+  const brief = ctx.loaders.brief(id);
+  if (brief && info.fieldNodes.every((f) => onlyAmong(info, f.selectionSet, BRIEF_ENTITY_FIELDS)))
+    return brief;
+  // Every relation end exists (the loader refuses dangling ends), hence the assertion.
+  return (await ctx.loaders.entity.load(id))!;
+}
+
 async function entityOrFail(ctx: Context, id: string, argument: string): Promise<EntityModel> {
   const entity = await ctx.loaders.entity.load(id);
   if (!entity) throw badInput(`No entity with id "${id}"`, argument);
@@ -69,8 +113,15 @@ async function entityOrFail(ctx: Context, id: string, argument: string): Promise
 
 async function subgraph(ctx: Context, result: SubgraphIds) {
   ctx.loaders.remember(result.known);
+  ctx.loaders.rememberBrief(result.brief ?? []);
+  const brief = new Set(result.brief?.map((e) => e.id));
+  const loaded = await ctx.loaders.entities(result.entityIds.filter((id) => !brief.has(id)));
+  const full = new Map(loaded.map((e) => [e.id, e]));
   return {
-    entities: await ctx.loaders.entities(result.entityIds),
+    // In the walk's order; a brief record only where the walk returned one.
+    entities: result.entityIds.flatMap(
+      (id) => full.get(id) ?? (brief.has(id) ? ctx.loaders.brief(id)! : []),
+    ),
     relations: result.relations,
     truncated: result.truncated,
   };
@@ -106,13 +157,18 @@ export const resolvers: Resolvers = {
       const depth = intInRange(args.depth, 'depth', 1, LIMITS.depth);
       const limit = intInRange(args.limit, 'limit', 1, LIMITS.neighborhoodLimit);
       const types = await checkRelationTypes(ctx.db, args.relationTypes);
-      await entityOrFail(ctx, id, 'id');
       const asOf = dateOrNull(args.asOf);
       const relations = mayAskFor(info, 'relations');
-      return subgraph(
-        ctx,
-        await neighborhood(ctx.db, { id, depth, limit, types, asOf, relations }),
-      );
+      const detail = {
+        entityDetail: !selectsOnly(info, 'entities', BRIEF_ENTITY_FIELDS),
+        relationDetail: !selectsOnly(info, 'relations', BRIEF_RELATION_FIELDS),
+      };
+      // The walk starts while the entity is looked up: an unknown one finds nothing.
+      const [, found] = await Promise.all([
+        entityOrFail(ctx, id, 'id'),
+        neighborhood(ctx.db, { id, depth, limit, types, asOf, relations, ...detail }),
+      ]);
+      return subgraph(ctx, found);
     },
 
     ...pathResolvers.Query,
@@ -178,8 +234,7 @@ export const resolvers: Resolvers = {
   SourceRef: pathResolvers.SourceRef,
 
   Relation: {
-    // Every relation end exists (the loader refuses dangling ends), hence the assertion.
-    source: async (relation, _, ctx) => (await ctx.loaders.entity.load(relation.sourceId))!,
-    target: async (relation, _, ctx) => (await ctx.loaders.entity.load(relation.targetId))!,
+    source: (relation, _, ctx, info) => relationEnd(ctx, relation.sourceId, info),
+    target: (relation, _, ctx, info) => relationEnd(ctx, relation.targetId, info),
   },
 };

@@ -68,6 +68,16 @@ export function createLoaders(db: Database) {
     for (const e of found) entity.prime(e.id, e);
   }
 
+  /**
+   * Records with only the brief fields (neighbors.cypher without $entityDetail): kept apart,
+   * for fields that ask no more of them; `entity` never hands them out.
+   */
+  const briefs = new Map<string, EntityModel>();
+  function rememberBrief(found: readonly EntityModel[]): void {
+    for (const e of found) briefs.set(e.id, e);
+  }
+  const brief = (id: string) => briefs.get(id);
+
   /** Entities must exist: a relation end or a path step always has one. */
   async function entities(ids: readonly string[]): Promise<EntityModel[]> {
     const loaded = await entity.loadMany(ids);
@@ -78,7 +88,7 @@ export function createLoaders(db: Database) {
   let metaOnce: Promise<GraphMeta> | undefined;
   const meta = () => (metaOnce ??= graphMeta(db));
 
-  return { entity, relations, entities, remember, meta };
+  return { entity, relations, entities, remember, rememberBrief, brief, meta };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import type { PartialDate } from '../domain/dates';
-import { type EntityModel, type RelationModel, toEntity, toRelation } from './records';
+import { type EntityModel, fromColumns, type RelationModel, toEntity, toRelation } from './records';
 
 export interface NeighborhoodQuery {
   id: string;
@@ -10,12 +10,24 @@ export interface NeighborhoodQuery {
   asOf: PartialDate | null;
   /** False when nobody asked for the relations: the walk's own are returned, no more. */
   relations?: boolean;
+  /**
+   * False when only the fields that draw a node (BRIEF_ENTITY_FIELDS) or an edge
+   * (BRIEF_RELATION_FIELDS) are asked for: text, dates and sources then stay in Neo4j.
+   */
+  entityDetail?: boolean;
+  relationDetail?: boolean;
 }
+
+/** What a statement returns of an entity or a relation without its details. */
+export const BRIEF_ENTITY_FIELDS = ['id', 'name', 'kind', 'degree'];
+export const BRIEF_RELATION_FIELDS = ['id', 'type', 'label', 'inverseLabel', 'source', 'target'];
 
 export interface SubgraphIds {
   entityIds: string[];
   /** The records of those entities that the statements returned on the way. */
   known: EntityModel[];
+  /** Records with only BRIEF_ENTITY_FIELDS filled: for this answer, never for a cache. */
+  brief?: EntityModel[];
   relations: RelationModel[];
   truncated: boolean;
 }
@@ -48,6 +60,8 @@ export const offerPerEntity = share(5_000, 20, 1_000);
  */
 export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<SubgraphIds> {
   const dates = { asOfMin: q.asOf?.min ?? null, asOfMax: q.asOf?.max ?? null };
+  const entityDetail = q.entityDetail ?? true;
+  const detail = q.relationDetail ?? true;
   const seen = [q.id];
   const known: EntityModel[] = [];
   const via = new Map<string, RelationModel>();
@@ -56,45 +70,53 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
   for (let level = 0; level < q.depth && frontier.length > 0 && !truncated; level++) {
     const room = q.limit - seen.length;
     // One more than there is room for tells whether the cap cut anything.
-    const rows = await db.read<{
-      entity: Record<string, unknown>;
-      via: Record<string, unknown>;
-    }>('neighbors', {
+    const rows = await db.read('neighbors', {
       frontier,
       seen,
       types: q.types,
       ...dates,
       limit: room + 1,
       offer: offerPerEntity(frontier.length),
+      entityDetail,
+      relationDetail: detail,
     });
     truncated = rows.length > room;
     const kept = rows.slice(0, room);
-    for (const row of kept) {
-      const relation = toRelation(row.via);
+    const found = kept.map((row) => {
+      const { viaId, viaType, viaSource, viaTarget, viaDetails, ...entity } = row;
+      const relation = fromColumns(toRelation, {
+        id: viaId,
+        type: viaType,
+        source: viaSource,
+        target: viaTarget,
+        details: viaDetails,
+      });
       via.set(relation.id, relation);
-    }
-    const found = kept.map((row) => toEntity(row.entity));
+      return fromColumns(toEntity, entity);
+    });
     known.push(...found);
     frontier = found.map((e) => e.id);
     seen.push(...frontier);
   }
+  const records = entityDetail ? { known } : { known: [], brief: known };
   if (q.relations === false) {
-    return { entityIds: seen, known, relations: [...via.values()], truncated };
+    return { entityIds: seen, ...records, relations: [...via.values()], truncated };
   }
   const limit = seen.length * RELATIONS_PER_ENTITY;
-  const rows = await db.read<{ relation: Record<string, unknown> }>('relations-among', {
+  const rows = await db.read('relations-among', {
     ids: seen,
     types: q.types,
     ...dates,
     limit,
     scan: scanPerEntity(seen.length),
+    detail,
   });
   // The walk's own relations first (they connect every entity shown), then the others.
   const relations = new Map(via);
   for (const row of rows) {
-    const relation = toRelation(row.relation);
+    const relation = fromColumns(toRelation, row);
     if (relations.size >= Math.max(limit, via.size)) break;
     if (!relations.has(relation.id)) relations.set(relation.id, relation);
   }
-  return { entityIds: seen, known, relations: [...relations.values()], truncated };
+  return { entityIds: seen, ...records, relations: [...relations.values()], truncated };
 }

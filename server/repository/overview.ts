@@ -1,7 +1,7 @@
 import type { Database } from '../db/database';
 import type { GraphMeta } from './meta';
 import { scanPerEntity, type SubgraphIds } from './neighborhood';
-import { toEntity, toRelation } from './records';
+import { fromColumns, toEntity, toRelation } from './records';
 
 /**
  * The best-connected entities (by the degree the loader stored, read from its index in
@@ -29,15 +29,16 @@ export async function topSubgraph(
 
 async function relationsAmong(db: Database, ids: string[], limit: number) {
   if (ids.length === 0) return [];
-  const rows = await db.read<{ relation: Record<string, unknown> }>('relations-among', {
+  const rows = await db.read('relations-among', {
     ids,
     types: null,
     asOfMin: null,
     asOfMax: null,
     limit,
     scan: scanPerEntity(ids.length),
+    detail: true,
   });
-  return rows.map((r) => toRelation(r.relation));
+  return rows.map((row) => fromColumns(toRelation, row));
 }
 
 export interface OverviewIds extends SubgraphIds {

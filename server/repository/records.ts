@@ -88,3 +88,11 @@ export function toRelation(row: Row): RelationModel {
     beyondSource: str(row.beyondSource),
   };
 }
+
+/**
+ * A row of columns (id, name, kind, degree for an entity; id, type, source, target for a
+ * relation) with the other properties in `details` when the statement was asked for them.
+ */
+export function fromColumns<T>(to: (row: Row) => T, { details, ...columns }: Row): T {
+  return to({ ...(details as Row | null), ...columns });
+}

@@ -106,6 +106,59 @@ describe('entity, neighborhood, stats', () => {
     expect(deeper.body.data!.neighborhood.entities.length).toBeGreaterThan(n.entities.length);
   });
 
+  it('answers a neighbourhood asked for ids alone as the full one, and full records where asked', async () => {
+    type Picture = {
+      neighborhood: {
+        entities: { id: string; name?: string; summary?: string | null }[];
+        relations: {
+          id: string;
+          label?: string;
+          summary?: string | null;
+          source: { id: string; name?: string; summary?: string | null };
+        }[];
+      };
+    };
+    const variables = { id: 'japan', depth: 2, limit: 60 };
+    const bare = await server.graphql<Picture>(
+      `query N($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) {
+        entities { id } relations { id source { id } } } }`,
+      variables,
+    );
+    // The same walk with every field: the details come along, the picture is the same.
+    const full = await server.graphql<Picture>(
+      `query N($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) {
+        entities { id name summary } relations { id label summary source { id name summary } } } }`,
+      variables,
+    );
+    expect(bare.body.errors).toBeUndefined();
+    expect(full.body.errors).toBeUndefined();
+    const a = bare.body.data!.neighborhood;
+    const b = full.body.data!.neighborhood;
+    expect(a.entities.map((e) => e.id)).toEqual(b.entities.map((e) => e.id));
+    expect(a.relations.map((r) => r.id)).toEqual(b.relations.map((r) => r.id));
+    const { body } = await server.graphql<{ entity: { summary: string } }>(
+      '{ entity(id: "japan") { summary } }',
+    );
+    expect(body.data!.entity.summary).toBeTruthy();
+    // Summaries are there for entities and relations that have one, ends included.
+    const withSummary = b.entities.filter((e) => e.summary);
+    expect(withSummary.length).toBeGreaterThan(b.entities.length / 2);
+    expect(b.relations.every((r) => r.label && r.label.length > 0)).toBe(true);
+    expect(b.relations.filter((r) => r.summary).length).toBeGreaterThan(0);
+    const japan = b.relations.find((r) => r.source.id === 'japan');
+    expect(japan?.source.summary).toBe(body.data!.entity.summary);
+    // Ids alone asked of the entities, a summary of a relation's end: the end still has it.
+    const mixed = await server.graphql<Picture>(
+      `query N($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) {
+        entities { id } relations { id source { id summary } } } }`,
+      variables,
+    );
+    const ends = new Map(b.relations.map((r) => [r.source.id, r.source.summary]));
+    for (const r of mixed.body.data!.neighborhood.relations) {
+      expect(r.source.summary).toBe(ends.get(r.source.id));
+    }
+  });
+
   it('caps the neighbourhood at limit and says it was truncated', async () => {
     const { body } = await server.graphql<Sub>(NEIGHBORHOOD, { id: 'japan', depth: 2, limit: 5 });
     expect(body.data!.neighborhood.entities).toHaveLength(5);

@@ -42,14 +42,26 @@ LIMIT $first
 OPTIONAL MATCH (a:Entity {id: d.source})
 OPTIONAL MATCH (b:Entity {id: d.target})
 WITH e AS entity, d, a, b, dateMin, date
+// Without $entityDetail / $relationDetail only what names them (the title needs no more).
 RETURN date, coalesce(entity.name, a.name + ' ' + d.label + ' ' + b.name) AS title,
        CASE WHEN d IS NULL THEN null
-         ELSE d {.*, id: d.relationId, relationId: null, date: null, dateMin: null, dateMax: null}
+         WHEN $relationDetail
+         THEN d {.*, id: d.relationId, relationId: null, date: null, dateMin: null, dateMax: null}
+         ELSE d {.type, .label, .inverseLabel, .source, .target, id: d.relationId}
        END AS relation,
-       entity {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
-         .beyondSource, degree: coalesce(entity.degree, 0)} AS entity,
-       a {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
-         .beyondSource, degree: coalesce(a.degree, 0)} AS subject,
-       b {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
-         .beyondSource, degree: coalesce(b.degree, 0)} AS object
+       CASE WHEN $entityDetail
+         THEN entity {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
+                      .beyondSource, degree: coalesce(entity.degree, 0)}
+         ELSE entity {.id, .name, .kind, degree: coalesce(entity.degree, 0)}
+       END AS entity,
+       CASE WHEN $entityDetail
+         THEN a {.id, .name, .kind, .aliases, .summary, .start, .end, .sources, .beyondSource,
+                 degree: coalesce(a.degree, 0)}
+         ELSE a {.id, .name, .kind, degree: coalesce(a.degree, 0)}
+       END AS subject,
+       CASE WHEN $entityDetail
+         THEN b {.id, .name, .kind, .aliases, .summary, .start, .end, .sources, .beyondSource,
+                 degree: coalesce(b.degree, 0)}
+         ELSE b {.id, .name, .kind, degree: coalesce(b.degree, 0)}
+       END AS object
 ORDER BY dateMin, date, title

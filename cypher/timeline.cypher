@@ -13,7 +13,7 @@ CALL () {
   ORDER BY e.startMin, e.start, e.name
   LIMIT $first
   RETURN e.startMin AS dateMin, e.start AS date, e.name AS title, e AS entity,
-         null AS relation, null AS a, null AS b
+         null AS d, null AS a, null AS b
   UNION ALL
   MATCH (d:DatedRelation)
   WHERE $relations AND d.dateMin >= $fromLow AND d.dateMin <= $toMax AND d.dateMax >= $fromMin
@@ -26,17 +26,31 @@ CALL () {
   MATCH (b:Entity {id: d.target})
   // This title only orders rows of one date; the server words it (verb agreement included).
   RETURN d.dateMin AS dateMin, d.date AS date, a.name + ' ' + d.label + ' ' + b.name AS title,
-         null AS entity,
-         d {.*, id: d.relationId, relationId: null, date: null, dateMin: null, dateMax: null}
-           AS relation, a, b
+         null AS entity, d, a, b
 }
 WITH *
 ORDER BY dateMin, date, title
 LIMIT $first
 // The entities come along (the response shows them): no second round trip to fetch them.
-RETURN date, title, relation, entity {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
-         .beyondSource, degree: coalesce(entity.degree, 0)} AS entity,
-       a {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
-         .beyondSource, degree: coalesce(a.degree, 0)} AS subject,
-       b {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
-         .beyondSource, degree: coalesce(b.degree, 0)} AS object
+// Without $entityDetail / $relationDetail only what names them (the title needs no more).
+RETURN date, title,
+       CASE WHEN d IS NULL THEN null
+         WHEN $relationDetail
+         THEN d {.*, id: d.relationId, relationId: null, date: null, dateMin: null, dateMax: null}
+         ELSE d {.type, .label, .inverseLabel, .source, .target, id: d.relationId}
+       END AS relation,
+       CASE WHEN $entityDetail
+         THEN entity {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
+                      .beyondSource, degree: coalesce(entity.degree, 0)}
+         ELSE entity {.id, .name, .kind, degree: coalesce(entity.degree, 0)}
+       END AS entity,
+       CASE WHEN $entityDetail
+         THEN a {.id, .name, .kind, .aliases, .summary, .start, .end, .sources, .beyondSource,
+                 degree: coalesce(a.degree, 0)}
+         ELSE a {.id, .name, .kind, degree: coalesce(a.degree, 0)}
+       END AS subject,
+       CASE WHEN $entityDetail
+         THEN b {.id, .name, .kind, .aliases, .summary, .start, .end, .sources, .beyondSource,
+                 degree: coalesce(b.degree, 0)}
+         ELSE b {.id, .name, .kind, degree: coalesce(b.degree, 0)}
+       END AS object

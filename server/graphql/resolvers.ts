@@ -83,14 +83,26 @@ function onlyAmong(
 }
 
 /**
- * Whether every field selected under `name` (a field of this one) is among `allowed`;
- * false when `name` is not selected. Lets a resolver leave in Neo4j what nobody selected.
+ * The fields named `name` selected under this one, fragments followed: what a resolver
+ * looks at to leave in Neo4j what nobody selected.
  */
-function selectsOnly(info: GraphQLResolveInfo, name: string, allowed: readonly string[]): boolean {
-  const fields = (info.fieldNodes[0]?.selectionSet?.selections ?? []).filter(
-    (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === name,
-  );
-  return fields.length > 0 && fields.every((f) => onlyAmong(info, f.selectionSet, allowed));
+function selected(info: GraphQLResolveInfo, name: string): FieldNode[] {
+  const found: FieldNode[] = [];
+  const walk = (set: SelectionSetNode | undefined) => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.FIELD) {
+        if (s.name.value === name) found.push(s);
+      } else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet);
+      else walk(info.fragments[s.name.value]?.selectionSet);
+    }
+  };
+  for (const node of info.fieldNodes) walk(node.selectionSet);
+  return found;
+}
+
+/** Whether the fields named `name` under this one (if any) ask only for `allowed`. */
+function asksOnly(info: GraphQLResolveInfo, name: string, allowed: readonly string[]): boolean {
+  return selected(info, name).every((f) => onlyAmong(info, f.selectionSet, allowed));
 }
 
 /**
@@ -160,8 +172,8 @@ export const resolvers: Resolvers = {
       const asOf = dateOrNull(args.asOf);
       const relations = mayAskFor(info, 'relations');
       const detail = {
-        entityDetail: !selectsOnly(info, 'entities', BRIEF_ENTITY_FIELDS),
-        relationDetail: !selectsOnly(info, 'relations', BRIEF_RELATION_FIELDS),
+        entityDetail: !asksOnly(info, 'entities', BRIEF_ENTITY_FIELDS),
+        relationDetail: !asksOnly(info, 'relations', BRIEF_RELATION_FIELDS),
       };
       // The walk starts while the entity is looked up: an unknown one finds nothing.
       const [, found] = await Promise.all([
@@ -173,16 +185,26 @@ export const resolvers: Resolvers = {
 
     ...pathResolvers.Query,
 
-    async timeline(_, args, ctx) {
+    async timeline(_, args, ctx, info) {
       const first = intInRange(args.first, 'first', 1, LIMITS.timelineFirst);
       const from = dateOrNull(args.from);
       const to = dateOrNull(args.to);
       if (from && to && to.max < from.min) throw badInput('to must not be before from', 'to');
       const entityId = args.entityId ?? null;
-      if (entityId !== null) await entityOrFail(ctx, entityId, 'entityId');
       const kinds = args.kinds ?? null;
-      const rows = await timeline(ctx.db, { from, to, entityId, kinds, first });
-      for (const row of rows) ctx.loaders.remember(row.known);
+      const detail = {
+        entityDetail: !asksOnly(info, 'entity', BRIEF_ENTITY_FIELDS),
+        relationDetail: !asksOnly(info, 'relation', BRIEF_RELATION_FIELDS),
+      };
+      // The entity is looked up while its timeline is read: an unknown one has none.
+      const [, rows] = await Promise.all([
+        entityId === null ? null : entityOrFail(ctx, entityId, 'entityId'),
+        timeline(ctx.db, { from, to, entityId, kinds, first, ...detail }),
+      ]);
+      for (const row of rows) {
+        if (detail.entityDetail) ctx.loaders.remember(row.known);
+        else ctx.loaders.rememberBrief(row.known);
+      }
       return rows;
     },
 

@@ -11,6 +11,9 @@ export interface TimelineQuery {
   /** Only entities of these kinds, and then no relations; null for everything dated. */
   kinds: EntityKind[] | null;
   first: number;
+  /** False: entities and relations with only their brief fields (see neighborhood.ts). */
+  entityDetail?: boolean;
+  relationDetail?: boolean;
 }
 
 export interface TimelineRow {
@@ -54,6 +57,8 @@ export async function timeline(db: Database, q: TimelineQuery): Promise<Timeline
     kinds: q.kinds,
     relations: q.kinds === null,
     first: q.first,
+    entityDetail: q.entityDetail ?? true,
+    relationDetail: q.relationDetail ?? true,
   });
   return rows.map((row) => {
     const entity = row.entity ? toEntity(row.entity) : null;

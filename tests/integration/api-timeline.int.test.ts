@@ -81,6 +81,52 @@ describe('timeline', () => {
     expect(entries.length).toBeLessThan(all.length);
   });
 
+  it('gives the same entries asked for ids alone as with every field, details where asked', async () => {
+    type Full = {
+      timeline: {
+        title: string;
+        entity: { id: string; summary: string | null } | null;
+        relation: {
+          id: string;
+          summary: string | null;
+          source: { id: string; summary: string | null };
+        } | null;
+      }[];
+    };
+    for (const entityId of [undefined, 'japan']) {
+      const bare = await timeline({ entityId, first: 300 });
+      const { body } = await server.graphql<Full>(
+        `query T($entityId: ID) { timeline(entityId: $entityId, first: 300) {
+          title entity { id summary } relation { id summary source { id summary } } } }`,
+        { entityId },
+      );
+      expect(body.errors).toBeUndefined();
+      const full = body.data!.timeline;
+      expect(bare.map((e) => [e.title, e.entity?.id, e.relation?.id])).toEqual(
+        full.map((e) => [e.title, e.entity?.id, e.relation?.id]),
+      );
+      expect(full.filter((e) => e.entity?.summary).length).toBeGreaterThan(0);
+      expect(full.filter((e) => e.relation?.summary).length).toBeGreaterThan(0);
+      // An end asked for its summary has it, even where the entries came without details.
+      const { body: mixed } = await server.graphql<Full>(
+        `query T($entityId: ID) { timeline(entityId: $entityId, first: 300) {
+          title entity { id } relation { id source { id summary } } } }`,
+        { entityId },
+      );
+      const summaries = mixed.data!.timeline.flatMap((e) =>
+        e.relation ? [e.relation.source] : [],
+      );
+      expect(summaries.length).toBeGreaterThan(0);
+      for (const end of summaries) {
+        const { body: one } = await server.graphql<{ entity: { summary: string | null } }>(
+          'query E($id: ID!) { entity(id: $id) { summary } }',
+          { id: end.id },
+        );
+        expect(end.summary).toBe(one.data!.entity.summary);
+      }
+    }
+  });
+
   it('returns nothing for an empty range and respects first', async () => {
     expect(await timeline({ from: '1800', to: '1801' })).toEqual([]);
     expect(await timeline({ first: 3 })).toHaveLength(3);

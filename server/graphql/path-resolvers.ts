@@ -24,8 +24,8 @@ async function endOrFail(ctx: Context, id: string, argument: string): Promise<En
 /** `paths` and `pathSearch` take the same arguments; the schema gives these two defaults. */
 type PathArgs = QueryPathsArgs & { maxLength: number; first: number };
 
-/** Checks the arguments (unknown ends and types are refused) and states the search. */
-async function pathsQuery(ctx: Context, args: PathArgs) {
+/** Checks the arguments (unknown types are refused) and states the search. */
+async function pathsQuery(ctx: Context, args: PathArgs): Promise<PathsQuery> {
   const maxLength = intInRange(args.maxLength, 'maxLength', 1, PATH_LIMITS.pathLength);
   const first = intInRange(args.first, 'first', 1, PATH_LIMITS.pathsFirst);
   const avoid = args.avoid ?? [];
@@ -33,10 +33,9 @@ async function pathsQuery(ctx: Context, args: PathArgs) {
     throw badInput(`avoid takes at most ${PATH_LIMITS.avoid} ids`, 'avoid');
   }
   const types = await checkRelationTypes(ctx.db, args.relationTypes);
-  const ends = [await endOrFail(ctx, args.from, 'from'), await endOrFail(ctx, args.to, 'to')];
-  const query: PathsQuery = {
-    from: ends[0]!.id,
-    to: ends[1]!.id,
+  return {
+    from: args.from,
+    to: args.to,
     maxLength,
     first,
     types,
@@ -45,7 +44,6 @@ async function pathsQuery(ctx: Context, args: PathArgs) {
     chronological: args.chronological ?? false,
     asOf: dateOrNull(args.asOf),
   };
-  return { query, ends };
 }
 
 async function toPath(ctx: Context, path: FoundPath) {
@@ -70,11 +68,18 @@ async function toPath(ctx: Context, path: FoundPath) {
   };
 }
 
+/**
+ * The ends are looked up (in one batch), the weights read and the searches run side by side:
+ * an unknown end finds no path and fails the request all the same.
+ */
 async function search(ctx: Context, args: PathArgs) {
-  const { query, ends } = await pathsQuery(ctx, args);
-  const weights = await pathWeights(ctx.db);
-  const found = await candidatePaths(ctx.db, query, weights);
-  return { query, ends, weights, found, best: found.slice(0, query.first) };
+  const query = await pathsQuery(ctx, args);
+  const weights = pathWeights(ctx.db);
+  const [ends, found] = await Promise.all([
+    Promise.all([endOrFail(ctx, query.from, 'from'), endOrFail(ctx, query.to, 'to')]),
+    candidatePaths(ctx.db, query, weights),
+  ]);
+  return { query, ends, weights: await weights, found, best: found.slice(0, query.first) };
 }
 
 export const pathResolvers: Pick<Resolvers, 'SourceRef'> & {

@@ -67,9 +67,14 @@ export async function pathWeights(db: Database): Promise<PathWeights> {
 export async function candidatePaths(
   db: Database,
   q: PathsQuery,
-  weights: PathWeights,
+  /** A promise when it is still being read: the search through hubs needs none of it. */
+  weighing: PathWeights | Promise<PathWeights>,
 ): Promise<FoundPath[]> {
-  if (q.from === q.to) return [];
+  const pending = Promise.resolve(weighing);
+  if (q.from === q.to) {
+    await pending;
+    return [];
+  }
   // The ends themselves are never avoided: a user who asks for them wants them.
   const blocked = q.avoid.filter((id) => id !== q.from && id !== q.to);
   const search = (statement: 'paths' | 'paths-shortest', hubDegree?: number) =>
@@ -88,9 +93,10 @@ export async function candidatePaths(
   // anything (cypher/paths-shortest.cypher says why that one searches from both ends). Two
   // statements, so side by side: each is planned and cached on its own.
   const searches = await Promise.all([
-    search('paths', weights.hubDegree),
+    pending.then((w) => search('paths', w.hubDegree)),
     ...(q.avoidHubs ? [] : [search('paths-shortest')]),
   ]);
+  const weights = await pending;
   const unique = new Map(
     searches.flat().map((row) => [JSON.stringify(row.relations.map((r) => r.id)), row]),
   );

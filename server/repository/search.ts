@@ -47,7 +47,11 @@ const squash = (name: string) => searchTerms(name).join(' ');
 
 /** 3 for an exact name or alias, 2 for a prefix of one, 1 otherwise (a fuzzy match). */
 export function matchBand(text: string, names: string[]): number {
-  const wanted = squash(text);
+  return bandOf(squash(text), names);
+}
+
+/** matchBand for text already squashed (a search squashes its text once, not per candidate). */
+function bandOf(wanted: string, names: string[]): number {
   const known = names.map(squash);
   if (known.includes(wanted)) return 3;
   if (
@@ -79,11 +83,12 @@ export async function search(
     candidates: Math.max(50, first * 5),
   });
   const best = Math.max(...rows.map((r) => r.score), 0);
+  const wanted = squash(text);
   return rows
     .map((row) => {
       const entity = toEntity(row.entity);
       // The band says what kind of match it is; Lucene's relevance orders within the band.
-      const band = matchBand(text, [entity.name, ...entity.aliases]);
+      const band = bandOf(wanted, [entity.name, ...entity.aliases]);
       return { entity, score: band + (best > 0 ? row.score / best : 0) * 0.999 };
     })
     .sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id))

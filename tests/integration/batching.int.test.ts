@@ -54,10 +54,11 @@ describe('round trips to Neo4j', () => {
       '{ timeline(first: 50) { title entity { name } relation { source { name } target { name } } } }',
     ],
     [
-      // Ranking reads its weights and runs its bounded searches (server/repository/paths.ts)
-      // before the steps' entities: a fixed count, whatever the paths found.
+      // Both ends in one lookup, beside the weights and the two bounded searches
+      // (server/repository/paths.ts), then the steps' entities: a fixed count, whatever the
+      // paths found.
       'paths with their entities',
-      6,
+      5,
       '{ paths(from: "lee-myung-bak", to: "liancourt-rocks") { entities { name } } }',
     ],
   ])('%s costs %d statement(s)', async (_, expected, query) => {

@@ -44,7 +44,8 @@ function recorder(db: Database) {
   const read = Database.prototype.read;
   let recording: Statement[] | null = null;
   Database.prototype.read = function (this: Database, name: string, params: Params = {}, options) {
-    recording?.push({ name, params });
+    // A copy: a caller may change its arrays after the call (the walk's `seen` grows).
+    recording?.push({ name, params: structuredClone(params) });
     return read.call(this, name, params, options);
   } as Database['read'];
   return {

@@ -278,7 +278,8 @@ async function runImporter(
     [...java, 'tracegraph.StoreImport', ...own, '--schema', schemaFile, '--', ...args],
     {
       env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its standard input stays open while this process lives: the JVM stops when it ends.
+      stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
   let output = '';

@@ -36,7 +36,8 @@ import org.neo4j.io.ByteUnit;
  * {@code tracegraph-import: staged}; {@code tracegraph-import: error: ...} and exit code 1 on
  * failure. Killed at any point, the live store is whole: before READY nothing changed, after
  * it the next start finishes the switch, and indexes not yet built are created by the app's
- * schema step at its start.
+ * schema step at its start. It stops when its standard input ends (the Node.js process that
+ * started it has gone).
  */
 public final class StoreImport {
   private static final String PREFIX = "tracegraph-import: ";
@@ -67,6 +68,7 @@ public final class StoreImport {
       fail("--home and --schema are required");
       return;
     }
+    exitWhenParentGoes();
     Path staging = home.resolve("staging");
     String[] importerArgs = Arrays.copyOfRange(args, split + 1, args.length);
     int code = AdminTool.execute(new ExecutionContext(staging, staging.resolve("conf")), importerArgs);
@@ -91,6 +93,27 @@ public final class StoreImport {
     }
     System.out.flush();
     System.exit(0);
+  }
+
+  /**
+   * The Node.js process that started this one holds its standard input open: when it dies,
+   * even by kill -9, the input ends and this JVM stops at once, so an import killed before the
+   * store is complete never marks it READY nor switches to it.
+   */
+  private static void exitWhenParentGoes() {
+    Thread watch = new Thread(() -> {
+      byte[] buffer = new byte[256];
+      try {
+        while (System.in.read(buffer) != -1) {
+          // Input is ignored; only its end matters.
+        }
+      } catch (IOException ignored) {
+        // A broken pipe means the same as the end of the input.
+      }
+      Runtime.getRuntime().halt(1);
+    }, "parent-watch");
+    watch.setDaemon(true);
+    watch.start();
   }
 
   /** Last step of the build: from here on the staged store is complete. */

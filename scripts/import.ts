@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../server/config';
 import { csvSource } from '../seed/csv';
-import { applySchema, checkGraph, type GraphSource, jsonSource } from '../seed/load';
+import { checkGraph, type GraphSource, jsonSource } from '../seed/load';
 import { Progress } from '../seed/progress';
-import { buildStore, RelationCsvSink } from '../seed/store-import';
-import { connect } from './connect';
+import { buildStore, csvSinks } from '../seed/store-import';
 import { loadSource } from './seed';
 
 const USAGE =
@@ -17,13 +16,14 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
 /**
  * The local Neo4j's store is rebuilt offline (seed/store-import.ts): the file is checked and
  * written as CSVs in one pass, neo4j-admin's importer builds a new store beside the live one,
- * and the local Neo4j switches to it as it starts; then the indexes are built.
+ * and one JVM switches to it and builds its indexes (or leaves it for the running app's next
+ * start).
  */
 async function importOffline(source: GraphSource, dataDir: string, force: boolean) {
   const started = performance.now();
   log(`Checking ${source.name} …`);
   const progress = new Progress(log);
-  const graph = await checkGraph(source, progress, (dir) => new RelationCsvSink(dir));
+  const graph = await checkGraph(source, progress, csvSinks);
   const checked = performance.now();
   const name = path.relative(process.cwd(), source.name) || source.name;
   try {
@@ -33,24 +33,14 @@ async function importOffline(source: GraphSource, dataDir: string, force: boolea
       log(`${name} is already the loaded graph (same file hash): nothing written (${counts}).`);
       return;
     }
-    const stored = performance.now();
-    let connection;
-    try {
-      connection = await connect(loadConfig(), log);
-    } catch (error) {
-      if (!/already using the store/.test((error as Error).message)) throw error;
+    if (!built.switched) {
       log(
         `The new graph (${counts}) is built in ${built.staging}. The app running on this store ` +
           'switches to it when it restarts (stop it and run npm start again); until then it serves the previous graph.',
       );
       return;
     }
-    try {
-      log('Building the indexes of the new store …');
-      await applySchema(connection.db);
-    } finally {
-      await connection.close();
-    }
+    const stored = built.indexesFrom ?? performance.now();
     const total = performance.now() - started;
     log(
       `Loaded ${name}: ${counts} in ${seconds(total)} s (check and CSV ${seconds(checked - started)} s, ` +

@@ -145,8 +145,21 @@ export async function csvSource(paths: string[]): Promise<GraphSource> {
   return {
     name: files.length === 1 ? files[0]! : `${path.dirname(files[0] ?? '.')}/{${name}}`,
     bytes: files.reduce((sum, f) => sum + fs.statSync(f).size, 0),
-    items: (onBytes) => items(nodeFiles, relationshipFiles, name, onBytes),
+    items: (onBytes) => inGroups(items(nodeFiles, relationshipFiles, name, onBytes)),
   };
+}
+
+/** Items handed over a thousand at a time, as the check pass reads them. */
+async function* inGroups(items: AsyncIterable<SourceItem>): AsyncGenerator<SourceItem[]> {
+  let group: SourceItem[] = [];
+  for await (const item of items) {
+    group.push(item);
+    if (group.length === 1_000) {
+      yield group;
+      group = [];
+    }
+  }
+  if (group.length > 0) yield group;
 }
 
 async function* items(

@@ -37,7 +37,9 @@ const byCountThen = <T extends { count: number }>(key: (item: T) => string) => {
  * parses), in memory proportional to the number of entities, not of relations.
  */
 export class DerivedData {
-  private readonly degrees = new Map<string, number>();
+  /** Each entity's position in `degrees` (one lookup per relation end). */
+  private readonly entityIndex = new Map<string, number>();
+  private readonly degrees: number[] = [];
   private readonly kinds = new Map<string, number>();
   private readonly types = new Map<string, { count: number } & TypeWords>();
   private documents = 0;
@@ -54,7 +56,7 @@ export class DerivedData {
   }
 
   addEntity(entity: { id: string; kind: string }): void {
-    if (!this.degrees.has(entity.id)) this.degrees.set(entity.id, 0);
+    this.indexOf(entity.id);
     this.kinds.set(entity.kind, (this.kinds.get(entity.kind) ?? 0) + 1);
   }
 
@@ -70,7 +72,8 @@ export class DerivedData {
 
   /** The entity's degree: relations with it at either end. */
   degree(id: string): number {
-    return this.degrees.get(id) ?? 0;
+    const index = this.entityIndex.get(id);
+    return index === undefined ? 0 : this.degrees[index]!;
   }
 
   relationTypes(): string[] {
@@ -86,19 +89,28 @@ export class DerivedData {
       .sort(byCountThen((t) => t.type));
     return {
       id: 'current',
-      entities: this.degrees.size,
+      entities: this.entityIndex.size,
       relations: this.relations,
       documents: this.documents,
       byKind: JSON.stringify(byKind),
       byRelationType: JSON.stringify(byRelationType),
-      hubDegree: hubDegree([...this.degrees.values()]),
+      hubDegree: hubDegree(this.degrees),
       fileHash: this.hash.copy().digest('hex'),
       loadedAt: loadedAt.toISOString(),
     };
   }
 
   private bump(id: string): void {
-    this.degrees.set(id, (this.degrees.get(id) ?? 0) + 1);
+    this.degrees[this.indexOf(id)]! += 1;
+  }
+
+  private indexOf(id: string): number {
+    let index = this.entityIndex.get(id);
+    if (index === undefined) {
+      index = this.degrees.push(0) - 1;
+      this.entityIndex.set(id, index);
+    }
+    return index;
   }
 }
 

@@ -21,47 +21,53 @@ export interface CsvColumn {
   raw?: boolean;
 }
 
-const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+const quote = (text: string) =>
+  text.includes('"') ? `"${text.replace(/"/g, '""')}"` : `"${text}"`;
 
-export class ImportCsv {
+/** How a row's value for a column is read: by default the field of that name. */
+export type FieldReader<T> = (field: string) => (row: T) => unknown;
+
+const byName = (field: string) => (row: Record<string, unknown>) => row[field];
+
+export class ImportCsv<T = Record<string, unknown>> {
   rows = 0;
   /** True once a value holds a line break: the importer must then read multi-line fields. */
   multiline = false;
+  /** The header line, written first. */
+  readonly header: string;
   private readonly out: BufferedFile;
-  private header: string;
+  /** Each column's reader, made once: a row is formatted without building anything per value. */
+  private readonly readers: ((row: T) => unknown)[];
 
   constructor(
     readonly file: string,
     private readonly columns: CsvColumn[],
+    read: FieldReader<T> = byName as FieldReader<T>,
   ) {
     this.out = new BufferedFile(file);
     const header = columns.map((c) =>
       c.raw || !c.type || c.type === 'string' ? c.name : `${c.name}:${c.type}`,
     );
     this.header = header.join(',') + '\n';
+    this.out.append(this.header);
+    this.readers = columns.map((c) => read(c.field ?? c.name));
   }
 
-  /** Appends a row; fields missing or null become empty (no property). */
-  async write(row: Record<string, unknown>): Promise<void> {
-    await this.writeFrom((column) => row[column.field ?? column.name]);
-  }
-
-  /** Appends a row whose values `value` gives column by column (no object built per row). */
-  async writeFrom(value: (column: CsvColumn) => unknown): Promise<void> {
+  /** Appends a row (fields missing or null become empty: no property); returns the line. */
+  write(row: T): string {
     let line = '';
     for (let i = 0; i < this.columns.length; i++) {
-      const column = this.columns[i]!;
       if (i > 0) line += ',';
-      line += this.cell(value(column), column);
+      line += this.cell(this.readers[i]!(row), this.columns[i]!);
     }
+    line += '\n';
     this.rows += 1;
-    await this.out.append(this.header + line + '\n');
-    this.header = '';
+    this.out.append(line);
+    return line;
   }
 
-  async close(): Promise<void> {
-    if (this.header) await this.out.append(this.header);
-    await this.out.close();
+  close(): void {
+    this.out.close();
   }
 
   private cell(value: unknown, column: CsvColumn): string {

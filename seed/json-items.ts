@@ -32,7 +32,8 @@ const isSpace = (b: number) => b === 32 || b === 10 || b === 13 || b === 9;
 type State = 'start' | 'key' | 'colon' | 'value' | 'items' | 'item' | 'skip' | 'end';
 
 /**
- * Yields the items of `file`; `onBytes` sees every chunk read (for the file's hash).
+ * Yields the items of `file`, the items of each chunk read together (one await per chunk, not
+ * per item); `onBytes` sees every chunk read (for the file's hash).
  * Throws JsonSyntaxError (with the byte offset) when the document is not valid JSON around
  * the items; a malformed item itself is yielded as text and fails in JSON.parse.
  */
@@ -40,7 +41,7 @@ export async function* readJsonItems(
   file: string,
   onBytes: (chunk: Buffer) => void = () => undefined,
   chunkBytes = 1 << 20,
-): AsyncGenerator<JsonItem> {
+): AsyncGenerator<JsonItem[]> {
   let state = 'start' as State;
   let key = '';
   let keyParts: Buffer[] = [];
@@ -63,6 +64,12 @@ export async function* readJsonItems(
     const out: JsonItem[] = [];
     let itemStart = state === 'item' || state === 'skip' ? 0 : -1;
     let keyStart = state === 'key' && inString ? 0 : -1;
+    /** The text of the item that ends before `end`, begun in this chunk or an earlier one. */
+    const itemText = (end: number) => {
+      if (parts.length === 0) return chunk.toString('utf8', itemStart, end);
+      parts.push(chunk.subarray(itemStart, end));
+      return Buffer.concat(parts).toString('utf8');
+    };
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i]!;
       if (state === 'item' || state === 'skip') {
@@ -71,20 +78,16 @@ export async function* readJsonItems(
             escaped = false;
             continue;
           }
-          // Most of a graph file is string content: jump to the next quote (native search)
-          // and tell from the backslashes before it whether it ends the string.
-          const quote = chunk.indexOf(QUOTE, i);
-          const stop = quote === -1 ? chunk.length : quote;
-          let backslashes = 0;
-          while (stop - 1 - backslashes >= i && chunk[stop - 1 - backslashes] === BACKSLASH) {
-            backslashes += 1;
-          }
-          if (quote === -1) {
-            escaped = backslashes % 2 === 1;
+          // Most of a graph file is string content, in short strings: a plain loop to the
+          // closing quote (a native search costs more per call than these few bytes).
+          let j = i;
+          while (j < chunk.length && chunk[j] !== QUOTE) j += chunk[j] === BACKSLASH ? 2 : 1;
+          if (j >= chunk.length) {
+            escaped = j > chunk.length;
             i = chunk.length;
           } else {
-            if (backslashes % 2 === 0) inString = false;
-            i = quote;
+            inString = false;
+            i = j;
           }
           continue;
         }
@@ -96,16 +99,16 @@ export async function* readJsonItems(
           (b === COMMA || b === CLOSE_ARRAY || b === CLOSE_OBJECT)
         ) {
           // A bare value (number, true, …) ends before the separator that follows it.
-          parts.push(chunk.subarray(itemStart, i));
+          if (state === 'item') out.push({ kind: 'item', section, index, text: itemText(i) });
           i -= 1;
           depth = -1;
         } else if (b === CLOSE_OBJECT || b === CLOSE_ARRAY) depth -= 1;
         if (depth !== 0 || scalar) {
           if (depth !== -1) continue;
-        } else parts.push(chunk.subarray(itemStart, i + 1));
+        } else if (state === 'item') {
+          out.push({ kind: 'item', section, index, text: itemText(i + 1) });
+        }
         if (state === 'item') {
-          const text = Buffer.concat(parts).toString('utf8');
-          out.push({ kind: 'item', section, index, text });
           index += 1;
           state = 'items';
         } else state = 'key';
@@ -172,10 +175,10 @@ export async function* readJsonItems(
           fail(i, 'unexpected text after the end');
       }
     }
-    if (state === 'item' || state === 'skip') parts.push(chunk.subarray(itemStart));
+    if (state === 'item') parts.push(chunk.subarray(itemStart));
     if (state === 'key' && inString) keyParts.push(chunk.subarray(keyStart));
     offset += chunk.length;
-    yield* out;
+    if (out.length > 0) yield out;
   }
   if (state !== 'end') fail(0, 'the file ends too early');
 }

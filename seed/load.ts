@@ -16,7 +16,7 @@ import {
   relationWords,
   typeWords,
 } from './rows';
-import { Spool } from './spool';
+import { type RowSink, Spool } from './spool';
 import type { GraphDocument, GraphEntity, GraphRelation } from './types';
 import { GraphChecker, type GraphProblem } from './validate';
 
@@ -75,7 +75,8 @@ export interface GraphSource {
   name: string;
   /** Their size, for progress. */
   bytes: number;
-  items(onBytes: (chunk: Buffer) => void): AsyncIterable<SourceItem>;
+  /** The items in file order, a group at a time (a chunk of the file). */
+  items(onBytes: (chunk: Buffer) => void): AsyncIterable<SourceItem[]>;
 }
 
 export const jsonSource = (file: string): GraphSource => ({
@@ -84,51 +85,73 @@ export const jsonSource = (file: string): GraphSource => ({
   items: (onBytes) => readJsonItems(file, onBytes),
 });
 
-/** Where the check pass puts relations: a spool for transactions, or the offline import's CSVs. */
-export interface RelationSink {
-  write(row: RelationRow): Promise<void>;
-  close(): Promise<void>;
+/** Where the check pass puts the rows: spools for transactions, or the offline import's CSVs. */
+export interface GraphSinks {
+  entities: RowSink<EntityRow>;
+  relations: RowSink<RelationRow>;
 }
 
-/** A file that passed every check, spooled to disk and ready to write. */
-export interface CheckedGraph<R extends RelationSink = Spool> {
+const spools = (dir: string) => ({
+  entities: new Spool<EntityRow>(path.join(dir, 'entities.ndjson')),
+  relations: new Spool<RelationRow>(path.join(dir, 'relations.ndjson')),
+});
+
+/** A file that passed every check, its rows written to disk by the sinks. */
+export interface CheckedGraph<S extends GraphSinks = ReturnType<typeof spools>> {
   source: string;
   documents: GraphDocument[];
-  entities: Spool;
-  relations: R;
+  sinks: S;
   derived: DerivedData;
   dir: string;
   dispose(): void;
 }
 
 type Section = 'documents' | 'entities' | 'relations';
+const SECTIONS: readonly string[] = ['documents', 'entities', 'relations'];
 
 /**
  * Pass 1, without Neo4j: streams the source, checks ALL of it (shape, dates, duplicate ids,
  * dangling ends, unknown documents: every problem with its path, in one pass), computes the
- * derived data and spools the rows to a temporary directory. Throws GraphFileError when
- * anything is wrong: then nothing was started or written anywhere.
+ * derived data and hands the rows to the sinks (spools in a temporary directory unless
+ * told otherwise). Throws GraphFileError when anything is wrong: then nothing was started or
+ * written anywhere. Each group of items is handled without an await: the pass runs at the
+ * speed of parsing and checking.
  */
-export async function checkGraph(source: GraphSource, progress?: Progress): Promise<CheckedGraph>;
-export async function checkGraph<R extends RelationSink>(
-  source: GraphSource,
-  progress: Progress | undefined,
-  relationSink: (dir: string) => R,
-): Promise<CheckedGraph<R>>;
 export async function checkGraph(
   source: GraphSource,
   progress?: Progress,
-  relationSink: (dir: string) => RelationSink = (dir) =>
-    new Spool(path.join(dir, 'relations.ndjson')),
-): Promise<CheckedGraph<RelationSink>> {
+): Promise<CheckedGraph<ReturnType<typeof spools>>>;
+export async function checkGraph<S extends GraphSinks>(
+  source: GraphSource,
+  progress: Progress | undefined,
+  sinks: (dir: string) => S,
+): Promise<CheckedGraph<S>>;
+export async function checkGraph(
+  source: GraphSource,
+  progress?: Progress,
+  sinks: (dir: string) => GraphSinks = spools,
+): Promise<CheckedGraph<GraphSinks>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracegraph-import-'));
   const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
   const checker = new GraphChecker();
   const derived = new DerivedData();
   const words = relationWords();
   const documents: GraphDocument[] = [];
-  const entities = new Spool(path.join(dir, 'entities.ndjson'));
-  const relations = relationSink(dir);
+  const made = sinks(dir);
+  const { entities, relations } = made;
+  const take = (section: Section, value: unknown) => {
+    if (section === 'documents') {
+      documents.push(value as GraphDocument);
+      derived.addDocument();
+    } else if (section === 'entities') {
+      derived.addEntity(value as GraphEntity);
+      entities.write(entityRow(value as GraphEntity));
+    } else {
+      const relation = value as GraphRelation;
+      derived.addRelation(relation, typeWords(relation.type, words));
+      relations.write(relationRow(relation, words));
+    }
+  };
   try {
     try {
       let read = 0;
@@ -138,11 +161,13 @@ export async function checkGraph(
         read += chunk.length;
         progress?.update(Math.min(read, source.bytes));
       };
-      for await (const item of source.items(onBytes)) {
-        if (item.kind !== 'item') {
-          if (item.kind === 'section-end') checker.sectionEnd(item.section, item.count);
-          else checker.section(item.section, item.kind === 'section-start');
-        } else {
+      for await (const items of source.items(onBytes)) {
+        for (const item of items) {
+          if (item.kind !== 'item') {
+            if (item.kind === 'section-end') checker.sectionEnd(item.section, item.count);
+            else checker.section(item.section, item.kind === 'section-start');
+            continue;
+          }
           const section = item.section as Section;
           let value = item.value;
           if (item.text !== undefined) {
@@ -156,18 +181,10 @@ export async function checkGraph(
               continue;
             }
           }
-          if (!(['documents', 'entities', 'relations'] as const).includes(section)) continue;
-          if (!checker.item(section, item.index, value, item.at) || checker.total > 0) continue;
-          if (section === 'documents') {
-            documents.push(value as GraphDocument);
-            derived.addDocument();
-          } else if (section === 'entities') {
-            derived.addEntity(value as GraphEntity);
-            await entities.write(entityRow(value as GraphEntity));
-          } else {
-            const relation = value as GraphRelation;
-            derived.addRelation(relation, typeWords(relation.type, words));
-            await relations.write(relationRow(relation, words));
+          if (!SECTIONS.includes(section)) continue;
+          // Once a problem is found, the rest is only checked: the rows would be thrown away.
+          if (checker.item(section, item.index, value, item.at) && checker.total === 0) {
+            take(section, value);
           }
         }
       }
@@ -175,10 +192,11 @@ export async function checkGraph(
       if (!(error instanceof JsonSyntaxError)) throw error;
       checker.add({ path: '$', message: error.message });
     }
-    await Promise.all([entities.close(), relations.close()]);
+    entities.close();
+    relations.close();
     const problems = checker.finish();
     if (problems.length > 0) throw new GraphFileError(source.name, problems, checker.total);
-    return { source: source.name, documents, entities, relations, derived, dir, dispose };
+    return { source: source.name, documents, sinks: made, derived, dir, dispose };
   } catch (error) {
     dispose();
     throw error;
@@ -212,6 +230,11 @@ function relationIdIndexes(types: string[]) {
       .replace('`TYPE`', `\`${type}\``);
     return { name: 'relation-id-index', text };
   });
+}
+
+/** The text of every schema statement for a graph with these relationship types. */
+export function schemaStatements(types: string[]): string[] {
+  return [...cypherStatements('schema'), ...relationIdIndexes(types).map((s) => s.text)];
 }
 
 /** Creates the id indexes of these relationship types and waits until they are online. */
@@ -304,7 +327,7 @@ export async function writeGraph(
 
   const elementIds = new Map<string, string>();
   progress.start('Writing entities', meta.entities);
-  await pipeline(graph.entities.batches<EntityRow>(BATCH_ROWS), async (batch) => {
+  await pipeline(graph.sinks.entities.batches(BATCH_ROWS), async (batch) => {
     const rows = batch.map((row) => ({ ...row, degree: graph.derived.degree(row.id) }));
     const [created] = await step('writing entities', () =>
       db.writeSteps([{ name: 'stage-entities', params: { rows } }]),
@@ -315,7 +338,7 @@ export async function writeGraph(
 
   let written = 0;
   progress.start('Writing relations', meta.relations);
-  await pipeline(graph.relations.batches<RelationRow>(BATCH_ROWS), async (batch) => {
+  await pipeline(graph.sinks.relations.batches(BATCH_ROWS), async (batch) => {
     const rows = batch.map((row) => ({
       type: row.type,
       source: elementIds.get(row.source),

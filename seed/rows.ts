@@ -18,14 +18,17 @@ export function relationWords(): Map<string, TypeWords> {
   );
 }
 
-/** The phrases a relation of this type gets when the file gives none. */
+/** The phrases a relation of this type gets when the file gives none (kept in `words`). */
 export function typeWords(type: string, words: Map<string, TypeWords>): TypeWords {
   const known = words.get(type);
+  if (known?.label !== undefined && known.inverseLabel !== undefined) return known;
   const fallback = type.toLowerCase().replace(/_/g, ' ');
-  return {
+  const phrases = {
     label: known?.label ?? fallback,
     inverseLabel: known?.inverseLabel ?? `is the object of "${fallback}" by`,
   };
+  words.set(type, phrases);
+  return phrases;
 }
 
 /** "Women's" → "Womens": lets people type names the way they are usually typed. */
@@ -37,8 +40,12 @@ function searchText(names: string[]): string {
   return [...all].join(' | ');
 }
 
-const citations = (sources: SourceRef[]) =>
-  sources.flatMap((s) => s.paragraphs.map((p) => `${s.document}:${p}`));
+function citations(sources: SourceRef[]): string[] {
+  const all: string[] = [];
+  for (const source of sources)
+    for (const p of source.paragraphs) all.push(`${source.document}:${p}`);
+  return all;
+}
 
 function bounds(value?: string) {
   const parsed = value === undefined ? undefined : parseDate(value);
@@ -105,8 +112,20 @@ export type RelationRow = ReturnType<typeof relationRow>;
  * ids change when a store is rebuilt by the offline import).
  */
 export function datedRelation(row: RelationRow) {
-  const { properties: p } = row;
-  if (p.start === null) return [];
-  const ends = { relationId: row.id, type: row.type, source: row.source, target: row.target };
-  return [{ ...p, ...ends, date: p.start, dateMin: p.startMin, dateMax: p.startMax }];
+  if (row.properties.start === null) return [];
+  const fields = Object.fromEntries(
+    Object.entries(DATED_FIELDS).map(([name, read]) => [name, read(row)]),
+  ) as Record<keyof typeof DATED_FIELDS, string | null>;
+  return [{ ...row.properties, ...fields }];
 }
+
+/** What a DatedRelation holds besides the relation's properties, read from its row. */
+export const DATED_FIELDS = {
+  relationId: (row: RelationRow) => row.id,
+  type: (row: RelationRow) => row.type,
+  source: (row: RelationRow) => row.source,
+  target: (row: RelationRow) => row.target,
+  date: (row: RelationRow) => row.properties.start,
+  dateMin: (row: RelationRow) => row.properties.startMin,
+  dateMax: (row: RelationRow) => row.properties.startMax,
+};

@@ -2,12 +2,14 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatSize, neo4jMemory } from '../server/db/jvm-memory';
+import { cypher } from '../server/db/cypher';
 import { ensureLocalNeo4jBuilt } from '../server/db/local-neo4j';
 import type { GraphMeta } from './derived';
 import { ARRAY_DELIMITER, type CsvColumn, ImportCsv } from './import-csv';
-import { type CheckedGraph, type RelationSink } from './load';
+import { type CheckedGraph, schemaStatements } from './load';
 import { Progress } from './progress';
-import { datedRelation, type EntityRow, type RelationRow } from './rows';
+import { DATED_FIELDS, type EntityRow, type RelationRow } from './rows';
+import { type RowSink } from './spool';
 
 /**
  * The offline import for the local Neo4j: a checked graph is written as CSV files and handed
@@ -43,6 +45,8 @@ const RELATION_PROPERTIES: CsvColumn[] = [
   ...DATE_COLUMNS,
 ];
 
+const DEGREE_COLUMN: CsvColumn = { name: 'degree', type: 'long' };
+
 const ENTITY_COLUMNS: CsvColumn[] = [
   { name: 'id:ID(Entity)', field: 'id', raw: true },
   { name: 'name' },
@@ -53,7 +57,7 @@ const ENTITY_COLUMNS: CsvColumn[] = [
   { name: 'beyondSource' },
   { name: 'searchText' },
   ...DATE_COLUMNS,
-  { name: 'degree', type: 'long' },
+  DEGREE_COLUMN,
 ];
 
 const DOCUMENT_COLUMNS: CsvColumn[] = [
@@ -76,46 +80,109 @@ const META_COLUMNS: CsvColumn[] = [
   { name: 'loadedAt' },
 ];
 
-/** Relations (and their DatedRelation nodes) written straight to CSV while the file is checked. */
-export class RelationCsvSink implements RelationSink {
-  readonly relations: ImportCsv;
-  readonly dated: ImportCsv;
+/** Degrees are known once every relation is read: a fixed-width field, filled in at the end. */
+const DEGREE_WIDTH = 10;
+const DEGREE_PLACEHOLDER = '0'.repeat(DEGREE_WIDTH);
+
+/**
+ * Entities written straight to CSV while the file is checked, each with a placeholder for its
+ * degree; fillDegrees writes the degrees in place once the relations are counted.
+ */
+export class EntityCsvSink implements RowSink<EntityRow> {
+  readonly csv: ImportCsv<EntityRow>;
+  private readonly ids: string[] = [];
+  /** Byte offset of each entity's degree field in the file. */
+  private readonly offsets: number[] = [];
+  private position: number;
 
   constructor(dir: string) {
-    this.relations = new ImportCsv(path.join(dir, 'relations.csv'), [
-      { name: ':START_ID(Entity)', field: 'source', raw: true },
-      { name: ':END_ID(Entity)', field: 'target', raw: true },
-      { name: ':TYPE', field: 'type', raw: true },
-      ...RELATION_PROPERTIES,
-    ]);
-    this.dated = new ImportCsv(path.join(dir, 'dated-relations.csv'), [
-      { name: 'relationId' },
-      { name: 'type' },
-      { name: 'source' },
-      { name: 'target' },
-      { name: 'date' },
-      { name: 'dateMin' },
-      { name: 'dateMax' },
-      ...RELATION_PROPERTIES,
-    ]);
+    this.csv = new ImportCsv<EntityRow>(path.join(dir, 'entities.csv'), ENTITY_COLUMNS, (field) =>
+      field === DEGREE_COLUMN.name
+        ? () => DEGREE_PLACEHOLDER
+        : (row) => (row as Record<string, unknown>)[field],
+    );
+    this.position = Buffer.byteLength(this.csv.header);
   }
 
-  async write(row: RelationRow): Promise<void> {
-    const properties = row.properties as Record<string, unknown>;
-    await this.relations.writeFrom((column) => {
-      const field = column.field ?? column.name;
-      return field === 'source' || field === 'target' || field === 'type'
-        ? row[field]
-        : properties[field];
-    });
-    // The same node the transactional load writes (seed/rows.ts), one shape for both.
-    for (const dated of datedRelation(row)) await this.dated.write(dated);
+  write(row: EntityRow): void {
+    const bytes = Buffer.byteLength(this.csv.write(row));
+    this.ids.push(row.id);
+    this.offsets.push(this.position + bytes - 1 - DEGREE_WIDTH);
+    this.position += bytes;
   }
 
-  async close(): Promise<void> {
-    await Promise.all([this.relations.close(), this.dated.close()]);
+  close(): void {
+    this.csv.close();
+  }
+
+  /** After close: writes each entity's degree over its placeholder. */
+  fillDegrees(degree: (id: string) => number): void {
+    const fd = fs.openSync(this.csv.file, 'r+');
+    try {
+      this.ids.forEach((id, i) => {
+        const digits = String(degree(id));
+        if (digits === '0') return;
+        fs.writeSync(fd, digits.padStart(DEGREE_WIDTH, '0'), this.offsets[i]);
+      });
+    } finally {
+      fs.closeSync(fd);
+    }
   }
 }
+
+/** A relation's property, or one of its ends or its type (`source`, `target`, `type`). */
+const relationField = (field: string) => {
+  if (field === 'source' || field === 'target' || field === 'type') {
+    return (row: RelationRow) => row[field];
+  }
+  return (row: RelationRow) => (row.properties as Record<string, unknown>)[field];
+};
+
+/** Relations (and their DatedRelation nodes) written straight to CSV while the file is checked. */
+export class RelationCsvSink implements RowSink<RelationRow> {
+  readonly relations: ImportCsv<RelationRow>;
+  readonly dated: ImportCsv<RelationRow>;
+
+  constructor(dir: string) {
+    this.relations = new ImportCsv(
+      path.join(dir, 'relations.csv'),
+      [
+        { name: ':START_ID(Entity)', field: 'source', raw: true },
+        { name: ':END_ID(Entity)', field: 'target', raw: true },
+        { name: ':TYPE', field: 'type', raw: true },
+        ...RELATION_PROPERTIES,
+      ],
+      relationField,
+    );
+    // The same node the transactional load writes (seed/rows.ts datedRelation), one shape for both.
+    this.dated = new ImportCsv(
+      path.join(dir, 'dated-relations.csv'),
+      [...Object.keys(DATED_FIELDS).map((name) => ({ name })), ...RELATION_PROPERTIES],
+      (field) =>
+        Object.hasOwn(DATED_FIELDS, field)
+          ? DATED_FIELDS[field as keyof typeof DATED_FIELDS]
+          : relationField(field),
+    );
+  }
+
+  write(row: RelationRow): void {
+    this.relations.write(row);
+    if (row.properties.start !== null) this.dated.write(row);
+  }
+
+  close(): void {
+    this.relations.close();
+    this.dated.close();
+  }
+}
+
+/** The sinks of the offline import: checkGraph writes the importer's CSVs as it checks. */
+export const csvSinks = (dir: string) => ({
+  entities: new EntityCsvSink(dir),
+  relations: new RelationCsvSink(dir),
+});
+
+export type CsvGraph = CheckedGraph<ReturnType<typeof csvSinks>>;
 
 /** True when a process with this pid runs (signal 0 only asks). */
 function running(pid: number): boolean {
@@ -171,33 +238,53 @@ export function forgetLoadedGraph(dataDir: string): void {
   fs.rmSync(path.join(dataDir, LOADED_GRAPH_FILE), { force: true });
 }
 
-/** Writes the node files the check pass could not write as it went (they need every degree). */
-async function writeNodeFiles(graph: CheckedGraph<RelationCsvSink>, meta: GraphMeta) {
-  const entities = new ImportCsv(path.join(graph.dir, 'entities.csv'), ENTITY_COLUMNS);
-  for await (const batch of graph.entities.batches<EntityRow>(10_000)) {
-    for (const row of batch) await entities.write({ ...row, degree: graph.derived.degree(row.id) });
-  }
+/** The node files the check pass could not write as it went: they need the whole file read. */
+function writeNodeFiles(graph: CsvGraph, meta: GraphMeta) {
+  const entities = graph.sinks.entities;
+  entities.fillDegrees((id) => graph.derived.degree(id));
   const documents = new ImportCsv(path.join(graph.dir, 'documents.csv'), DOCUMENT_COLUMNS);
-  for (const document of graph.documents) await documents.write({ ...document });
+  for (const document of graph.documents) documents.write({ ...document });
+  documents.close();
   const metaFile = new ImportCsv(path.join(graph.dir, 'graph-meta.csv'), META_COLUMNS);
-  await metaFile.write({ ...meta });
-  await Promise.all([entities.close(), documents.close(), metaFile.close()]);
-  return { entities, documents, meta: metaFile };
+  metaFile.write({ ...meta });
+  metaFile.close();
+  return { entities: entities.csv, documents, meta: metaFile };
 }
 
-/** Runs neo4j-admin's importer into `home`; progress from its stage and percent lines. */
-async function runImporter(home: string, args: string[], progress: Progress): Promise<void> {
+/** What the import JVM reports besides the importer's own output (neo4j/…/StoreImport.java). */
+type ImportStage = 'indexes' | 'switched' | 'staged';
+
+/**
+ * Runs the import JVM (tracegraph.StoreImport): neo4j-admin's importer into `<dataDir>/staging`,
+ * then, when the live store is free, the switch and the index build. Progress comes from the
+ * importer's stage and percent lines; `onStage` hears the steps after it.
+ */
+async function runImporter(
+  dataDir: string,
+  schemaFile: string,
+  args: string[],
+  progress: Progress,
+  onStage: (stage: ImportStage) => void,
+): Promise<void> {
   const classpath = await ensureLocalNeo4jBuilt(() => undefined);
+  const home = path.join(dataDir, 'staging');
   fs.mkdirSync(path.join(home, 'conf'), { recursive: true });
   fs.writeFileSync(path.join(home, 'conf', 'neo4j.conf'), '');
-  const heap = formatSize(neo4jMemory().heap);
-  const java = [`-Xmx${heap}`, '-XX:+UseG1GC', '-cp', classpath, 'org.neo4j.cli.AdminTool'];
-  const child = spawn('java', [...java, 'database', 'import', 'full', ...args], {
-    env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const memory = neo4jMemory();
+  const java = [`-Xmx${formatSize(memory.heap)}`, '-XX:+UseG1GC', '-cp', classpath];
+  const own = ['--home', dataDir, '--page-cache', formatSize(memory.pageCache)];
+  const child = spawn(
+    'java',
+    [...java, 'tracegraph.StoreImport', ...own, '--schema', schemaFile, '--', ...args],
+    {
+      env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') },
+      // Its standard input stays open while this process lives: the JVM stops when it ends.
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   let rest = '';
+  let reached: ImportStage | undefined;
   const onData = (chunk: Buffer) => {
     const text = chunk.toString();
     output = (output + text).slice(-20_000);
@@ -209,6 +296,11 @@ async function runImporter(home: string, args: string[], progress: Progress): Pr
         progress.start(`Building the store (${stage[1]}/${stage[2]} ${stage[3]})`, 100, true);
       const percent = /\s(\d{1,3})% ∆/.exec(line);
       if (percent) progress.update(Number(percent[1]));
+      const own = /^tracegraph-import: (indexes|switched|staged)$/.exec(line);
+      if (own) {
+        reached = own[1] as ImportStage;
+        onStage(reached);
+      }
     }
   };
   child.stdout.on('data', onData);
@@ -221,10 +313,24 @@ async function runImporter(home: string, args: string[], progress: Progress): Pr
   });
   if (code !== 0) {
     const reason =
+      /^tracegraph-import: error: (.*)$/m.exec(output)?.[1] ??
       /(?:Error|Exception|error):? .*$/m.exec(output)?.[0] ??
       output.trim().split('\n').slice(-5).join('\n');
-    throw new Error(`Neo4j's importer refused the graph (exit code ${code}): ${reason}`);
+    throw new Error(
+      reached === 'indexes'
+        ? `The new graph is live, but building its indexes failed (the app builds them when it starts): ${reason}`
+        : `Neo4j's importer refused the graph (exit code ${code}): ${reason}`,
+    );
   }
+}
+
+/**
+ * The statements that create the indexes of a new store, separated by NUL for the import JVM:
+ * the schema, the id index of each relationship type, and last the wait until all are online.
+ */
+function writeSchemaFile(file: string, relationTypes: string[]): void {
+  const statements = [...schemaStatements(relationTypes), cypher('await-indexes')];
+  fs.writeFileSync(file, statements.join('\0'));
 }
 
 export interface StoreImportResult {
@@ -233,18 +339,25 @@ export interface StoreImportResult {
   relations: number;
   /** True when the live store already holds this exact file: nothing was built. */
   unchanged: boolean;
-  /** The staged store, complete; it goes live when the local Neo4j next starts. */
+  /**
+   * True when the new store is live and indexed; false when a Neo4j was using the store: the
+   * new one waits in `staging` and goes live when that Neo4j next starts.
+   */
+  switched: boolean;
   staging?: string;
+  /** performance.now() when the importer finished and the switch and indexes began. */
+  indexesFrom?: number;
 }
 
 /**
  * Builds a new store for the local Neo4j in `<dataDir>/staging/` from a checked graph (see
- * checkGraph with a RelationCsvSink). The live store is not touched; it is replaced when the
- * local Neo4j next starts.
+ * checkGraph with csvSinks), then switches to it and builds its indexes unless a Neo4j is
+ * using the live store (then it goes live when that Neo4j next starts). Until the switch the
+ * live store is not touched.
  */
 export async function buildStore(
   dataDir: string,
-  graph: CheckedGraph<RelationCsvSink>,
+  graph: CsvGraph,
   options: { log?: (line: string) => void; progress?: Progress; force?: boolean } = {},
 ): Promise<StoreImportResult> {
   const log = options.log ?? (() => undefined);
@@ -252,21 +365,33 @@ export async function buildStore(
   const meta = graph.derived.finish();
   const counts = { documents: meta.documents, entities: meta.entities, relations: meta.relations };
   if (!options.force && loadedFileHash(dataDir) === meta.fileHash) {
-    return { ...counts, unchanged: true };
+    return { ...counts, unchanged: true, switched: false };
   }
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const release = takeLock(path.join(dataDir, 'import.lock'));
   const staging = path.join(dataDir, 'staging');
+  let switched = false;
+  let indexesFrom: number | undefined;
   try {
     // A half-built store of an interrupted import, or a built one never switched in: this
     // newer one replaces it.
     fs.rmSync(staging, { recursive: true, force: true });
-    const nodes = await writeNodeFiles(graph, meta);
-    const { relations, dated } = graph.relations;
+    fs.mkdirSync(staging, { recursive: true });
+    const record = { fileHash: meta.fileHash, ...counts, loadedAt: meta.loadedAt };
+    // Switched in with the store (staging/READY, written by the import JVM, makes it count).
+    fs.writeFileSync(path.join(staging, LOADED_GRAPH_FILE), JSON.stringify(record) + '\n');
+    const nodes = writeNodeFiles(graph, meta);
+    const { relations, dated } = graph.sinks.relations;
     const multiline = [nodes.entities, nodes.documents, relations, dated].some((f) => f.multiline);
+    const schemaFile = path.join(graph.dir, 'schema.cypher');
+    writeSchemaFile(schemaFile, graph.derived.relationTypes());
     await runImporter(
-      staging,
+      dataDir,
+      schemaFile,
       [
+        'database',
+        'import',
+        'full',
         `--nodes=Entity=${nodes.entities.file}`,
         `--nodes=Document=${nodes.documents.file}`,
         `--nodes=DatedRelation=${dated.file}`,
@@ -279,20 +404,19 @@ export async function buildStore(
         'neo4j',
       ],
       progress,
+      (stage) => {
+        if (stage === 'indexes') {
+          indexesFrom = performance.now();
+          log('Switched to the new store; building its indexes …');
+        }
+        if (stage === 'switched') switched = true;
+      },
     );
-    const record = {
-      fileHash: meta.fileHash,
-      ...counts,
-      loadedAt: meta.loadedAt,
-    };
-    fs.writeFileSync(path.join(staging, LOADED_GRAPH_FILE), JSON.stringify(record) + '\n');
-    // Last: from here on the staged store is complete and the next start switches to it.
-    const ready = fs.openSync(path.join(staging, 'READY'), 'w');
-    fs.fsyncSync(ready);
-    fs.closeSync(ready);
-    return { ...counts, unchanged: false, staging };
+    return { ...counts, unchanged: false, switched, staging, indexesFrom };
   } catch (error) {
-    fs.rmSync(staging, { recursive: true, force: true });
+    // Before READY the staged store is incomplete; after the switch it is no longer there.
+    if (!fs.existsSync(path.join(staging, 'READY')))
+      fs.rmSync(staging, { recursive: true, force: true });
     throw error;
   } finally {
     release();

@@ -46,18 +46,19 @@ function shapeProblem(error: ErrorObject): GraphProblem {
   return { path: jsonPath(error.instancePath), message: error.message ?? 'is invalid' };
 }
 
-function checkDates(item: { start?: string; end?: string }, at: string): GraphProblem[] {
+/** Problems of an item's dates, with paths relative to the item (`.start`). */
+function checkDates(item: { start?: string; end?: string }): GraphProblem[] {
   const problems: GraphProblem[] = [];
   const parsed: Record<string, ReturnType<typeof parseDate>> = {};
   for (const field of ['start', 'end'] as const) {
     if (item[field] === undefined) continue;
     parsed[field] = parseDate(item[field]);
     const result = parsed[field];
-    if (!isPartialDate(result)) problems.push({ path: `${at}.${field}`, message: result.error });
+    if (!isPartialDate(result)) problems.push({ path: `.${field}`, message: result.error });
   }
   const { start, end } = parsed;
   if (start && end && isPartialDate(start) && isPartialDate(end) && end.max < start.min) {
-    problems.push({ path: `${at}.end`, message: `ends before it starts (${start.text})` });
+    problems.push({ path: '.end', message: `ends before it starts (${start.text})` });
   }
   return problems;
 }
@@ -93,6 +94,10 @@ export class GraphChecker {
   private readonly finished = new Set<string>();
   /** References to ids whose section has not been read yet: checked at the end. */
   private readonly pending: { section: Section; id: string; problem: GraphProblem }[] = [];
+  /** The item being checked, for the paths of its problems. */
+  private itemSection: Section = 'documents';
+  private itemIndex = 0;
+  private itemAt: string | undefined;
 
   add(problem: GraphProblem): void {
     this.total += 1;
@@ -113,36 +118,45 @@ export class GraphChecker {
     }
   }
 
-  /** Checks one item; true when it is valid on its own (references may still fail later). */
-  item(section: Section, index: number, value: unknown, at = `$.${section}[${index}]`): boolean {
+  /**
+   * Checks one item; true when it is valid on its own (references may still fail later).
+   * Paths and messages are only built for a problem: most items have none.
+   */
+  item(section: Section, index: number, value: unknown, at?: string): boolean {
     const before = this.total;
+    this.itemSection = section;
+    this.itemIndex = index;
+    this.itemAt = at;
     const check = checkItem[section];
     if (!check(value)) {
       for (const error of check.errors ?? []) {
         const problem = shapeProblem(error);
-        this.add({ ...problem, path: at + problem.path.slice(1) });
+        this.add({ ...problem, path: this.at() + problem.path.slice(1) });
       }
     }
     if (!isObject(value)) return false;
     const id = value.id;
     if (typeof id === 'string') {
-      if (this.ids[section].has(id))
-        this.add({ path: `${at}.id`, message: `duplicate id "${id}"` });
-      this.ids[section].add(id);
+      const ids = this.ids[section];
+      if (ids.has(id)) this.add({ path: `${this.at()}.id`, message: `duplicate id "${id}"` });
+      else ids.add(id);
     }
     if (section !== 'documents') {
-      this.checkDates(value, at);
-      this.checkSources(value.sources, at);
+      this.checkDates(value);
+      this.checkSources(value.sources);
     }
     if (section === 'relations') {
       for (const end of ['source', 'target'] as const) {
         const ref = value[end];
-        if (typeof ref === 'string') {
-          this.reference('entities', ref, { path: `${at}.${end}`, message: `no entity "${ref}"` });
+        if (typeof ref === 'string' && !this.ids.entities.has(ref)) {
+          this.missing('entities', ref, {
+            path: `${this.at()}.${end}`,
+            message: `no entity "${ref}"`,
+          });
         }
       }
       if (value.unit !== undefined && value.value === undefined) {
-        this.add({ path: `${at}.value`, message: 'a unit needs a value' });
+        this.add({ path: `${this.at()}.value`, message: 'a unit needs a value' });
       }
     }
     return this.total === before;
@@ -162,33 +176,44 @@ export class GraphChecker {
     return this.problems;
   }
 
+  /** The path of the item being checked. */
+  private at(): string {
+    return this.itemAt ?? `$.${this.itemSection}[${this.itemIndex}]`;
+  }
+
   private seenAsNonArray(section: Section): boolean {
     return this.problems.some((p) => p.path === `$.${section}` && p.message === 'must be array');
   }
 
-  private reference(section: Section, id: string, problem: GraphProblem): void {
-    if (this.ids[section].has(id)) return;
+  /** An id not seen (yet): a problem now if its section is read, else checked at the end. */
+  private missing(section: Section, id: string, problem: GraphProblem): void {
     if (this.finished.has(section)) this.add(problem);
     else this.pending.push({ section, id, problem });
   }
 
-  private checkSources(sources: unknown, at: string): void {
+  private checkSources(sources: unknown): void {
     if (!Array.isArray(sources)) return;
-    sources.forEach((source: unknown, j) => {
-      if (!isObject(source) || typeof source.document !== 'string') return;
-      this.reference('documents', source.document, {
-        path: `${at}.sources[${j}].document`,
-        message: `no document "${source.document}" in $.documents`,
+    for (let j = 0; j < sources.length; j++) {
+      const source: unknown = sources[j];
+      if (!isObject(source) || typeof source.document !== 'string') continue;
+      const document = source.document;
+      if (this.ids.documents.has(document)) continue;
+      this.missing('documents', document, {
+        path: `${this.at()}.sources[${j}].document`,
+        message: `no document "${document}" in $.documents`,
       });
-    });
+    }
   }
 
-  private checkDates(item: Item, at: string): void {
-    const dates: { start?: string; end?: string } = {};
-    for (const field of ['start', 'end'] as const) {
-      if (typeof item[field] === 'string') dates[field] = item[field];
-    }
-    for (const problem of checkDates(dates, at)) this.add(problem);
+  private checkDates(item: Item): void {
+    const { start, end } = item;
+    if (typeof start !== 'string' && typeof end !== 'string') return;
+    const dates = {
+      start: typeof start === 'string' ? start : undefined,
+      end: typeof end === 'string' ? end : undefined,
+    };
+    for (const problem of checkDates(dates))
+      this.add({ ...problem, path: this.at() + problem.path });
   }
 }
 

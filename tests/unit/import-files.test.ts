@@ -27,8 +27,10 @@ describe('the streaming reader of graph files', () => {
     const file = path.join(dir, 'graph.json');
     fs.writeFileSync(file, text);
     const seen: unknown[] = [];
-    for await (const item of readJsonItems(file, undefined, chunkBytes)) {
-      seen.push(item.kind === 'item' ? [item.section, item.index, JSON.parse(item.text)] : item);
+    for await (const items of readJsonItems(file, undefined, chunkBytes)) {
+      for (const item of items) {
+        seen.push(item.kind === 'item' ? [item.section, item.index, JSON.parse(item.text)] : item);
+      }
     }
     return seen;
   }

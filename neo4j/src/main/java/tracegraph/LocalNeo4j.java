@@ -90,8 +90,7 @@ public final class LocalNeo4j {
 
     // Neo4j finds a locked store only after seconds of start-up; asking the lock first makes a
     // second Neo4j on the same store fail at once. Neo4j still takes the lock itself below.
-    Path storeLock = home.resolve("data").resolve("databases").resolve("store_lock");
-    if (isLocked(storeLock)) {
+    if (isLocked(storeLock(home))) {
       fail("another Neo4j is already using the store in " + home, 1);
       return;
     }
@@ -209,7 +208,7 @@ public final class LocalNeo4j {
    * moved, and a part already moved is not moved again, so the next start finishes the switch.
    * Runs only while this process is about to own the store (the lock was checked).
    */
-  private static void applyStagedStore(Path home) throws IOException {
+  static void applyStagedStore(Path home) throws IOException {
     Path staging = home.resolve("staging");
     Path retired = home.resolve("retired");
     if (!Files.exists(staging.resolve("READY"))) {
@@ -246,8 +245,13 @@ public final class LocalNeo4j {
     }
   }
 
+  /** The file Neo4j locks while it uses the store in {@code home}. */
+  static Path storeLock(Path home) {
+    return home.resolve("data").resolve("databases").resolve("store_lock");
+  }
+
   /** True when another process holds Neo4j's store lock (a missing file is a new store). */
-  private static boolean isLocked(Path lockFile) {
+  static boolean isLocked(Path lockFile) {
     if (!Files.exists(lockFile)) return false;
     try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       FileLock lock = channel.tryLock();
@@ -259,7 +263,7 @@ public final class LocalNeo4j {
     }
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) root = root.getCause();
     String message = root.getMessage() == null ? root.toString() : root.getMessage();

@@ -118,7 +118,7 @@ function sizes(
     }
     case 'Query.overview': {
       const limit = capped(args.limit, LIMITS.overviewLimit);
-      return { items: 1, children: subgraphSizes(limit, limit * 3) };
+      return { items: 1, children: { ...subgraphSizes(limit, limit * 3), positions: limit } };
     }
     case 'Query.paths': {
       const steps = capped(args.maxLength, PATH_LIMITS.pathLength);

@@ -369,7 +369,9 @@ export type OverviewPosition = {
   __typename?: 'OverviewPosition';
   /** The entity's id. */
   id: Scalars['ID']['output'];
+  /** Horizontal coordinate. */
   x: Scalars['Float']['output'];
+  /** Vertical coordinate (downwards, as on the canvas). */
   y: Scalars['Float']['output'];
 };
 

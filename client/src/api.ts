@@ -34,6 +34,8 @@ export interface Subgraph {
   relations: Relation[];
   truncated: boolean;
 }
+/** Canvas coordinates by entity id (a layout's result). */
+export type Positions = Record<string, { x: number; y: number }>;
 /** A path search with its reasons (see PathSearch in the schema). */
 export type PathSearch = PathSearchQuery['pathSearch'];
 export type Path = PathSearch['paths'][number];
@@ -111,6 +113,11 @@ const OVERVIEW = graphql(`
       relations {
         ...RelationFields
       }
+      positions {
+        id
+        x
+        y
+      }
     }
     relationTypes {
       type
@@ -177,6 +184,8 @@ export type RelationTypeInfo = NonNullable<RelationTypesQuery['relationTypes']>[
  */
 export async function fetchGraph(): Promise<{
   graph: Subgraph;
+  /** The overview's force-directed layout, computed by the server. */
+  positions: Positions;
   relationTypes: RelationTypeInfo[];
   totals: { entities: number; relations: number };
 }> {
@@ -189,6 +198,7 @@ export async function fetchGraph(): Promise<{
       relations: overview.relations,
       truncated: overview.hiddenEntities + overview.hiddenRelations > 0,
     },
+    positions: Object.fromEntries(overview.positions.map(({ id, x, y }) => [id, { x, y }])),
     relationTypes: relationTypes ?? [],
     totals: { entities: overview.totalEntities, relations: overview.totalRelations },
   };

@@ -6,11 +6,12 @@
  */
 const sent = new Map<string, Promise<unknown>>();
 
-export function sendEarly(name: string, send: () => Promise<unknown>): void {
+export function sendEarly(name: string, send: () => Promise<unknown>): Promise<unknown> {
   const answer = send();
   // A failure is reported to whoever takes the answer, not as an unhandled rejection.
   answer.catch(() => undefined);
   sent.set(name, answer);
+  return answer;
 }
 
 export function takeEarly<T>(name: string, send: () => Promise<T>): Promise<T> {

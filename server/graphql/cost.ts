@@ -69,6 +69,11 @@ const DATA_SIZED: Record<string, number> = {
  * default maxLength of 4.
  */
 const SEARCH_WORK = 5_000;
+/**
+ * An overview's positions not yet kept are a force-directed layout run on the server's one
+ * thread: an operation holds at most three overviews that ask for them.
+ */
+const LAYOUT_WORK = 40_000;
 
 type Args = Record<string, unknown>;
 /** Sizes a parent field sets for the lists of the type below it. */
@@ -118,8 +123,10 @@ function sizes(
     }
     case 'Query.overview': {
       const limit = capped(args.limit, LIMITS.overviewLimit);
-      return { items: 1, children: subgraphSizes(limit, limit * 3) };
+      return { items: 1, children: { ...subgraphSizes(limit, limit * 3), positions: limit } };
     }
+    case 'Overview.positions':
+      return { items: inherited.positions ?? 1, work: LAYOUT_WORK, children: none };
     case 'Query.paths': {
       const steps = capped(args.maxLength, PATH_LIMITS.pathLength);
       return {

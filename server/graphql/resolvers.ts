@@ -17,6 +17,7 @@ import {
   neighborhood,
 } from '../repository/neighborhood';
 import { overview, topSubgraph } from '../repository/overview';
+import { overviewLayout } from '../repository/overview-layout';
 import type { SubgraphIds } from '../repository/neighborhood';
 import type { EntityModel } from '../repository/records';
 import type { Resolvers } from './generated/resolvers-types';
@@ -230,13 +231,16 @@ export const resolvers: Resolvers = {
       );
     },
 
-    async overview(_, args, ctx) {
+    async overview(_, args, ctx, info) {
       const limit = intInRange(args.limit, 'limit', 1, LIMITS.overviewLimit);
       const found = await overview(ctx.db, ctx.loaders.meta, limit, OVERVIEW_RELATIONS_PER_ENTITY);
       ctx.loaders.remember(found.known);
       return {
         entities: found.known,
         relations: found.relations,
+        positions: mayAskFor(info, 'positions')
+          ? await overviewLayout(found.known, found.relations)
+          : [],
         totalEntities: found.totalEntities,
         totalRelations: found.totalRelations,
         hiddenEntities: Math.max(0, found.totalEntities - found.entityIds.length),

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import type { GraphMeta } from './meta';
+import { type GraphMeta, graphMeta } from './meta';
 import { scanPerEntity, type SubgraphIds } from './neighborhood';
 import { fromColumns, toEntity, toRelation } from './records';
 
@@ -47,11 +47,44 @@ export interface OverviewIds extends SubgraphIds {
 }
 
 /**
+ * The overviews of the loaded graph, per database handle: every user's first screen asks for
+ * one, and a graph changes only by a load, which writes a new `loadedAt` in the transaction
+ * that switches the graph (cypher/switch-generation.cypher).
+ */
+const kept = new WeakMap<Database, Map<string, OverviewIds>>();
+/** Overviews kept per handle: the explorer asks for one size; other sizes are read again. */
+const KEPT = 4;
+
+/**
  * The first screen at any graph size: a legible slice of the graph's core plus the totals,
  * so the explorer can say how much it does not show. The relations are at most
- * `relationsPerEntity` starting at each entity, found without reading all of a hub's.
+ * `relationsPerEntity` starting at each entity, found without reading all of a hub's. Read
+ * once per loaded graph: kept when the graph's `loadedAt` is the same before and after the
+ * reads (a load in between would have made them another graph's).
  */
 export async function overview(
+  db: Database,
+  meta: () => Promise<GraphMeta>,
+  limit: number,
+  relationsPerEntity: number,
+): Promise<OverviewIds> {
+  const { loadedAt } = await meta();
+  const key = `${loadedAt}|${limit}|${relationsPerEntity}`;
+  let graphs = kept.get(db);
+  const known = loadedAt === null ? undefined : graphs?.get(key);
+  if (known) return known;
+  const read = await readOverview(db, meta, limit, relationsPerEntity);
+  if (loadedAt !== null && (await graphMeta(db)).loadedAt === loadedAt) {
+    if (!graphs) kept.set(db, (graphs = new Map()));
+    // An earlier graph's overviews are never asked for again.
+    for (const old of graphs.keys()) if (!old.startsWith(`${loadedAt}|`)) graphs.delete(old);
+    graphs.set(key, read);
+    if (graphs.size > KEPT) graphs.delete(graphs.keys().next().value!);
+  }
+  return read;
+}
+
+async function readOverview(
   db: Database,
   meta: () => Promise<GraphMeta>,
   limit: number,

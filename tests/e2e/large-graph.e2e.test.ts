@@ -90,6 +90,7 @@ describe('the first screen of a large graph', () => {
     const page = await context.newPage();
     const responses: { url: string; bytes: number; query: string; request: Request }[] = [];
     const failures: string[] = [];
+    let laidOut: { id: string; x: number; y: number }[] = [];
     page.on('response', async (response) => {
       const request = response.request();
       if (!request.url().endsWith('/graphql')) return;
@@ -101,6 +102,8 @@ describe('the first screen of a large graph', () => {
         request,
       });
       if (body.includes('"errors"')) failures.push(body.toString('utf8').slice(0, 300));
+      const { data } = JSON.parse(body.toString('utf8')) as { data?: { overview?: object } };
+      if (data?.overview) laidOut = (data.overview as { positions: typeof laidOut }).positions;
     });
     page.on('pageerror', (error) => failures.push(error.message));
     const started = performance.now();
@@ -130,6 +133,14 @@ describe('the first screen of a large graph', () => {
       () => (window as unknown as { cy: import('cytoscape').Core }).cy.edges().length,
     );
     expect(edges).toBeLessThanOrEqual(drawn * 3);
+    // The picture is the server's layout of the overview, drawn as it came (nothing moved).
+    const placed = await page.evaluate(() =>
+      (
+        window as unknown as { tracegraph: import('../../client/src/app').App }
+      ).tracegraph.graph.positions(),
+    );
+    expect(laidOut).toHaveLength(drawn);
+    for (const { id, x, y } of laidOut) expect(placed[id]).toEqual({ x, y });
     await expect(page.getByTestId('search-input').isVisible()).resolves.toBe(true);
 
     // Responses still arriving (the timeline) are part of the first screen too.

@@ -71,6 +71,30 @@ describe('the overview (first screen)', () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 
+  it('places every entity it shows, apart, the same way each time', async () => {
+    const query = `query P($limit: Int) {
+      overview(limit: $limit) { entities { id degree } positions { id x y } }
+    }`;
+    type Placed = {
+      overview: { entities: { id: string }[]; positions: { id: string; x: number; y: number }[] };
+    };
+    const place = async (limit: number) => {
+      const { body } = await server.graphql<Placed>(query, { limit });
+      expect(body.errors).toBeUndefined();
+      return body.data!.overview;
+    };
+    const { entities, positions } = await place(40);
+    expect(positions.map((p) => p.id).sort()).toEqual(entities.map((e) => e.id).sort());
+    // A force-directed picture: no two nodes (at least 18 px wide) on top of each other.
+    for (const [i, a] of positions.entries())
+      for (const b of positions.slice(i + 1))
+        expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(18);
+    // The same overview is the same picture (kept, or laid out again the same way).
+    expect((await place(40)).positions).toEqual(positions);
+    const fewer = await place(20);
+    expect(fewer.positions.map((p) => p.id).sort()).toEqual(fewer.entities.map((e) => e.id).sort());
+  });
+
   it('refuses a limit outside 1..300', async () => {
     for (const limit of [0, 301]) {
       const { body } = await server.graphql(OVERVIEW, { limit });

@@ -1,4 +1,5 @@
 import { buildSchema, getOperationAST, parse } from 'graphql';
+import { OVERVIEW_QUERY } from '../../client/src/api';
 import { MAX_COST, operationCost } from '../../server/graphql/cost';
 import { typeDefs } from '../../server/graphql/server';
 
@@ -58,6 +59,14 @@ describe('operation cost', () => {
     expect(cost('{ paths(from: "a", to: "b", maxLength: 6) { id: length } }')).toBeGreaterThan(
       cost('{ paths(from: "a", to: "b", maxLength: 2) { id: length } }')!,
     );
+  });
+
+  it("accepts the explorer's overview with its layout, and refuses many layouts at once", () => {
+    expect(cost(OVERVIEW_QUERY)).toBeLessThanOrEqual(MAX_COST);
+    const layouts = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `o${i}: overview(limit: ${i + 1}) { positions { id x y } }`).join(' ')} }`;
+    expect(cost(layouts(3))).toBeLessThanOrEqual(MAX_COST);
+    expect(cost(layouts(6))).toBeGreaterThan(MAX_COST);
   });
 
   it('refuses the nested query of issue 9 and accepts the explorer start query', () => {

@@ -17,7 +17,7 @@ type Documents = {
   '\n  fragment EntityFields on Entity {\n    id\n    name\n    kind\n    aliases\n    summary\n    start\n    end\n    degree\n    beyondSource\n    sources {\n      document\n      paragraphs\n      citation\n    }\n  }\n': typeof types.EntityFieldsFragmentDoc;
   '\n  fragment RelationFields on Relation {\n    id\n    type\n    label\n    inverseLabel\n    summary\n    start\n    end\n    value\n    unit\n    sources {\n      document\n      paragraphs\n      citation\n    }\n    source {\n      id\n    }\n    target {\n      id\n    }\n  }\n': typeof types.RelationFieldsFragmentDoc;
   '\n  fragment EvidenceFields on SourceRef {\n    document\n    paragraphs\n    citation\n    paragraphTexts {\n      number\n      text\n    }\n  }\n': typeof types.EvidenceFieldsFragmentDoc;
-  '\n  query Overview {\n    overview {\n      totalEntities\n      totalRelations\n      hiddenEntities\n      hiddenRelations\n      entities {\n        ...EntityFields\n      }\n      relations {\n        ...RelationFields\n      }\n    }\n    relationTypes {\n      type\n      label\n      count\n    }\n  }\n': typeof types.OverviewDocument;
+  '\n  query Overview {\n    overview {\n      totalEntities\n      totalRelations\n      hiddenEntities\n      hiddenRelations\n      entities {\n        ...EntityFields\n      }\n      relations {\n        ...RelationFields\n      }\n      positions {\n        id\n        x\n        y\n      }\n    }\n    relationTypes {\n      type\n      label\n      count\n    }\n  }\n': typeof types.OverviewDocument;
   '\n          query RelationTypes {\n            relationTypes {\n              type\n              label\n              count\n            }\n          }\n        ': typeof types.RelationTypesDocument;
   '\n      query Neighbours($id: ID!, $first: Int) {\n        entity(id: $id) {\n          ...EntityFields\n          relations(first: $first) {\n            ...RelationFields\n            source {\n              ...EntityFields\n            }\n            target {\n              ...EntityFields\n            }\n          }\n        }\n      }\n    ': typeof types.NeighboursDocument;
   '\n  fragment DrawnEntity on Entity {\n    ...EntityFields\n    relations(first: 200) {\n      ...RelationFields\n    }\n  }\n': typeof types.DrawnEntityFragmentDoc;
@@ -35,7 +35,7 @@ const documents: Documents = {
     types.RelationFieldsFragmentDoc,
   '\n  fragment EvidenceFields on SourceRef {\n    document\n    paragraphs\n    citation\n    paragraphTexts {\n      number\n      text\n    }\n  }\n':
     types.EvidenceFieldsFragmentDoc,
-  '\n  query Overview {\n    overview {\n      totalEntities\n      totalRelations\n      hiddenEntities\n      hiddenRelations\n      entities {\n        ...EntityFields\n      }\n      relations {\n        ...RelationFields\n      }\n    }\n    relationTypes {\n      type\n      label\n      count\n    }\n  }\n':
+  '\n  query Overview {\n    overview {\n      totalEntities\n      totalRelations\n      hiddenEntities\n      hiddenRelations\n      entities {\n        ...EntityFields\n      }\n      relations {\n        ...RelationFields\n      }\n      positions {\n        id\n        x\n        y\n      }\n    }\n    relationTypes {\n      type\n      label\n      count\n    }\n  }\n':
     types.OverviewDocument,
   '\n          query RelationTypes {\n            relationTypes {\n              type\n              label\n              count\n            }\n          }\n        ':
     types.RelationTypesDocument,
@@ -79,7 +79,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query Overview {\n    overview {\n      totalEntities\n      totalRelations\n      hiddenEntities\n      hiddenRelations\n      entities {\n        ...EntityFields\n      }\n      relations {\n        ...RelationFields\n      }\n    }\n    relationTypes {\n      type\n      label\n      count\n    }\n  }\n',
+  source: '\n  query Overview {\n    overview {\n      totalEntities\n      totalRelations\n      hiddenEntities\n      hiddenRelations\n      entities {\n        ...EntityFields\n      }\n      relations {\n        ...RelationFields\n      }\n      positions {\n        id\n        x\n        y\n      }\n    }\n    relationTypes {\n      type\n      label\n      count\n    }\n  }\n',
 ): typeof import('./graphql').OverviewDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.

@@ -145,6 +145,7 @@ export type OverviewQuery = {
       source: { id: string };
       target: { id: string };
     }>;
+    positions: Array<{ id: string; x: number; y: number }>;
   } | null;
   relationTypes: Array<{ type: string; label: string; count: number }> | null;
 };
@@ -546,6 +547,11 @@ export const OverviewDocument = new TypedDocumentString(`
     }
     relations {
       ...RelationFields
+    }
+    positions {
+      id
+      x
+      y
     }
   }
   relationTypes {

@@ -178,11 +178,41 @@ export class GraphController {
     this.filtered = filterKey;
     if (fresh || unplaced || layoutKey !== this.laidOut) {
       this.laidOut = layoutKey;
-      await this.layout(state, view.path, fresh, !first);
+      if (first && this.asLaidOut(state, view.laidOut)) this.place(view.laidOut!);
+      else await this.layout(state, view.path, fresh, !first);
       performance.mark('tracegraph:laid-out');
       cy.one('render', () => performance.mark('tracegraph:painted'));
     }
     if (refit) await this.fit(view.path, !first);
+  }
+
+  /**
+   * Whether a layout computed ahead (the overview's, by the server running this controller
+   * headless on the same elements) is the picture the state's layout would draw: fCoSE over
+   * every element, none pinned, filtered out or selected (a selection's wider border changes
+   * the node sizes fCoSE works with).
+   */
+  private asLaidOut(state: ViewState, positions: ViewElements['laidOut']): boolean {
+    return (
+      positions !== undefined &&
+      state.layout === 'fcose' &&
+      state.pinned.length === 0 &&
+      this.cy.$(':selected, .hidden').empty() &&
+      this.cy
+        .nodes()
+        .toArray()
+        .every((node) => node.id() in positions)
+    );
+  }
+
+  private place(positions: Record<string, Position>): void {
+    this.running?.stop();
+    this.finishRunning();
+    this.cy.batch(() =>
+      this.cy.nodes().forEach((node: NodeSingular) => {
+        node.position(positions[node.id()]!);
+      }),
+    );
   }
 
   /** Where a new node should appear: beside a neighbour already on the canvas. */

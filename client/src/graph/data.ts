@@ -7,6 +7,7 @@ import {
   fetchRelationTypes,
   type Path,
   type PathSearch,
+  type Positions,
   type Relation,
   type RelationTypeInfo,
   type SourceRef,
@@ -31,6 +32,11 @@ export interface ViewElements {
   relations: Relation[];
   /** The chosen path, when a trace has run and its results are in. */
   path: Path | null;
+  /**
+   * Where the force-directed layout puts these elements, when they are the overview as
+   * loaded (nothing expanded, hidden, focused or traced): the server computed it.
+   */
+  laidOut?: Positions;
 }
 
 /** Whether a state opens on the overview (no focus, no drawn query): the first screen's. */
@@ -50,7 +56,7 @@ export class GraphData {
   relationTypes: RelationTypeInfo[] = [];
   /** Sizes of the whole graph, known once the first screen is loaded. */
   totals: { entities: number; relations: number } | null = null;
-  private overview: (Piece & { truncated: boolean }) | null = null;
+  private overview: (Piece & { truncated: boolean; positions: Positions }) | null = null;
   private readonly expansions = new Map<string, Expansion>();
   private readonly queries = new Map<string, Piece>();
   private readonly searches = new Map<string, PathSearch>();
@@ -69,11 +75,12 @@ export class GraphData {
     const work: Promise<unknown>[] = [];
     if (!this.overview && opensOnOverview(state))
       work.push(
-        takeEarly('overview', fetchGraph).then(({ graph, relationTypes, totals }) => {
+        takeEarly('overview', fetchGraph).then(({ graph, positions, relationTypes, totals }) => {
           this.totals = totals;
           this.overview = {
             ...this.keep(graph.entities, graph.relations),
             truncated: graph.truncated,
+            positions,
           };
           this.relationTypes = relationTypes;
         }),
@@ -193,12 +200,20 @@ export class GraphData {
     if (path)
       add({ entities: path.entities.map((e) => e.id), relations: path.relations.map((r) => r.id) });
     const shown = [...entities].filter((id) => this.entities.has(id));
+    const asLoaded =
+      !state.query.length &&
+      !state.focus &&
+      !state.expanded.length &&
+      !state.hidden.length &&
+      !path &&
+      this.overview;
     return {
       entities: shown.map((id) => this.entities.get(id)!),
       relations: [...relations]
         .map((id) => this.relations.get(id)!)
         .filter((r) => r && entities.has(r.source.id) && entities.has(r.target.id)),
       path,
+      laidOut: asLoaded ? asLoaded.positions : undefined,
     };
   }
 }

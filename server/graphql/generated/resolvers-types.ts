@@ -356,6 +356,23 @@ export type Overview = {
   hiddenEntities: Scalars['Int']['output'];
   /** Relations of the graph that the overview does not show. */
   hiddenRelations: Scalars['Int']['output'];
+  /**
+   * Where the explorer's force-directed layout puts each of `entities`: computed by the server
+   * once per overview (the explorer's own layout code, run headless), so the first screen is
+   * drawn without laying it out on the page.
+   */
+  positions: Array<OverviewPosition>;
+};
+
+/** An entity's place in the overview's layout (canvas coordinates, before fitting to the screen). */
+export type OverviewPosition = {
+  __typename?: 'OverviewPosition';
+  /** The entity's id. */
+  id: Scalars['ID']['output'];
+  /** Horizontal coordinate. */
+  x: Scalars['Float']['output'];
+  /** Vertical coordinate (downwards, as on the canvas). */
+  y: Scalars['Float']['output'];
 };
 
 export type Query = {
@@ -639,6 +656,7 @@ export type ResolversTypes = ResolversObject<{
       relations: Array<ResolversTypes['Relation']>;
     }
   >;
+  OverviewPosition: ResolverTypeWrapper<OverviewPosition>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
 }>;
 
@@ -688,6 +706,7 @@ export type ResolversParentTypes = ResolversObject<{
     entities: Array<ResolversParentTypes['Entity']>;
     relations: Array<ResolversParentTypes['Relation']>;
   };
+  OverviewPosition: OverviewPosition;
   Query: Record<PropertyKey, never>;
 }>;
 
@@ -874,6 +893,17 @@ export type OverviewResolvers<
   totalRelations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   hiddenEntities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   hiddenRelations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  positions?: Resolver<Array<ResolversTypes['OverviewPosition']>, ParentType, ContextType>;
+}>;
+
+export type OverviewPositionResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['OverviewPosition'] =
+    ResolversParentTypes['OverviewPosition'],
+> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<
@@ -960,5 +990,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RelationTypeInfo?: RelationTypeInfoResolvers<ContextType>;
   GraphStats?: GraphStatsResolvers<ContextType>;
   Overview?: OverviewResolvers<ContextType>;
+  OverviewPosition?: OverviewPositionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 }>;

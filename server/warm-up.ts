@@ -15,7 +15,9 @@ const WARM_UP_TIMEOUT_MS = 180_000;
 
 /** The operations whose statements are worth planning before the first user asks. */
 const OPERATIONS = (a: string, b: string, name: string) => [
-  `{ overview { totalEntities entities { id } relations { id } } relationTypes { type } stats { entities } }`,
+  // With its positions: the explorer's overview is laid out (once per loaded graph, kept in
+  // server/repository/overview-layout.ts) before the first visitor asks.
+  `{ overview { totalEntities entities { id } relations { id } positions { id } } relationTypes { type } stats { entities } }`,
   `{ graph(limit: 50) { entities { id } relations { id } } }`,
   `{ search(text: ${JSON.stringify(name)}) { score entity { id } } }`,
   `{ entity(id: "${a}") { relations { source { id } target { id } } } }`,

@@ -31,6 +31,8 @@ import { badInput, checkRelationTypes, dateOrNull, intInRange } from './inputs';
 /** Relations drawn per entity: `graph` draws a dense picture, the overview a legible one. */
 const GRAPH_RELATIONS_PER_ENTITY = 20;
 const OVERVIEW_RELATIONS_PER_ENTITY = 3;
+/** The overview the explorer opens on (the schema's default limit): the one laid out here. */
+const EXPLORER_OVERVIEW_LIMIT = 150;
 
 /**
  * The arguments of `relations` when the selection under this field asks for it (the first
@@ -238,9 +240,12 @@ export const resolvers: Resolvers = {
       return {
         entities: found.known,
         relations: found.relations,
-        positions: mayAskFor(info, 'positions')
-          ? await overviewLayout(found.known, found.relations)
-          : [],
+        // One layout per loaded graph, the explorer's (it blocks the server's thread for up
+        // to a second or two on 10k entities): other limits cannot make the server lay out more.
+        positions:
+          limit === EXPLORER_OVERVIEW_LIMIT && mayAskFor(info, 'positions')
+            ? await overviewLayout(found.known, found.relations)
+            : [],
         totalEntities: found.totalEntities,
         totalRelations: found.totalRelations,
         hiddenEntities: Math.max(0, found.totalEntities - found.entityIds.length),

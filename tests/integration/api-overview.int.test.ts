@@ -71,28 +71,32 @@ describe('the overview (first screen)', () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 
-  it('places every entity it shows, apart, the same way each time', async () => {
+  it('places every entity of the explorer’s overview, apart, the same way each time', async () => {
     const query = `query P($limit: Int) {
       overview(limit: $limit) { entities { id degree } positions { id x y } }
     }`;
     type Placed = {
       overview: { entities: { id: string }[]; positions: { id: string; x: number; y: number }[] };
     };
-    const place = async (limit: number) => {
+    const place = async (limit?: number) => {
       const { body } = await server.graphql<Placed>(query, { limit });
       expect(body.errors).toBeUndefined();
       return body.data!.overview;
     };
-    const { entities, positions } = await place(40);
+    const { entities, positions } = await place();
+    expect(entities.length).toBeGreaterThan(40);
     expect(positions.map((p) => p.id).sort()).toEqual(entities.map((e) => e.id).sort());
     // A force-directed picture: no two nodes (at least 18 px wide) on top of each other.
     for (const [i, a] of positions.entries())
       for (const b of positions.slice(i + 1))
         expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(18);
     // The same overview is the same picture (kept, or laid out again the same way).
-    expect((await place(40)).positions).toEqual(positions);
+    expect((await place(150)).positions).toEqual(positions);
+    // Another limit is not laid out by the server (whoever draws it lays it out): a request
+    // cannot make the server run layouts on its one thread beyond one per loaded graph.
     const fewer = await place(20);
-    expect(fewer.positions.map((p) => p.id).sort()).toEqual(fewer.entities.map((e) => e.id).sort());
+    expect(fewer.entities).toHaveLength(20);
+    expect(fewer.positions).toEqual([]);
   });
 
   it('refuses a limit outside 1..300', async () => {

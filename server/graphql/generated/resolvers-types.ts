@@ -358,8 +358,9 @@ export type Overview = {
   hiddenRelations: Scalars['Int']['output'];
   /**
    * Where the explorer's force-directed layout puts each of `entities`: computed by the server
-   * once per overview (the explorer's own layout code, run headless), so the first screen is
-   * drawn without laying it out on the page.
+   * once per loaded graph (the explorer's own layout code, run headless), so the first screen
+   * is drawn without laying it out on the page. Only for the explorer's overview (the default
+   * `limit`); any other limit gets an empty list and is laid out by whoever draws it.
    */
   positions: Array<OverviewPosition>;
 };

@@ -21,6 +21,8 @@ const str = (value: unknown): string | null => (typeof value === 'string' ? valu
  * documents come in one statement and their attached paragraphs in one more.
  */
 export function createDocumentLoaders(db: Database) {
+  /** Documents read so far, for resolvers that can then answer without a promise. */
+  const read = new Map<string, DocumentModel | null>();
   const document = new DataLoader<string, DocumentModel | null>(async (ids) => {
     const rows = await db.read<{ document: Record<string, unknown> }>('documents-by-id', {
       ids: [...ids],
@@ -37,8 +39,16 @@ export function createDocumentLoaders(db: Database) {
         },
       ]),
     );
-    return ids.map((id) => found.get(id) ?? null);
+    return ids.map((id) => {
+      const model = found.get(id) ?? null;
+      read.set(id, model);
+      return model;
+    });
   });
+
+  /** The document, at once when already read, else loaded (batched). */
+  const documentOf = (id: string): DocumentModel | null | Promise<DocumentModel | null> =>
+    read.has(id) ? read.get(id)! : document.load(id);
 
   const paragraph = new DataLoader<{ document: string; number: number }, string | null, string>(
     async (keys) => {
@@ -61,7 +71,7 @@ export function createDocumentLoaders(db: Database) {
     });
   }
 
-  return { document, paragraphs };
+  return { document, documentOf, paragraphs };
 }
 
 /** Paragraphs as a reader sees them: separated by blank lines, inner line breaks joined. */

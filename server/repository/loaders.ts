@@ -64,9 +64,15 @@ export function createLoaders(db: Database) {
   );
 
   /** Entities a statement returned anyway: later selections of them cost no round trip. */
+  /** Entities read so far, for resolvers that can then answer without a promise. */
+  const read = new Map<string, EntityModel>();
   function remember(found: readonly EntityModel[]): void {
-    for (const e of found) entity.prime(e.id, e);
+    for (const e of found) {
+      entity.prime(e.id, e);
+      read.set(e.id, e);
+    }
   }
+  const known = (id: string) => read.get(id);
 
   /**
    * Records with only the brief fields (neighbors.cypher without $entityDetail): kept apart,
@@ -88,7 +94,7 @@ export function createLoaders(db: Database) {
   let metaOnce: Promise<GraphMeta> | undefined;
   const meta = () => (metaOnce ??= graphMeta(db));
 
-  return { entity, relations, entities, remember, rememberBrief, brief, meta };
+  return { entity, relations, entities, remember, known, rememberBrief, brief, meta };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

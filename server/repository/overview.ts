@@ -47,12 +47,13 @@ export interface OverviewIds extends SubgraphIds {
 }
 
 /**
- * The overviews of the loaded graph, per database handle: every user's first screen asks for
- * one, and a graph changes only by a load, which writes a new `loadedAt` in the transaction
- * that switches the graph (cypher/switch-generation.cypher).
+ * The overviews of the loaded graph, per database (its driver: every request has its own
+ * handle on it, db.forRequest): every user's first screen asks for one, and a graph changes
+ * only by a load, which writes a new `loadedAt` in the transaction that switches the graph
+ * (cypher/switch-generation.cypher).
  */
-const kept = new WeakMap<Database, Map<string, OverviewIds>>();
-/** Overviews kept per handle: the explorer asks for one size; other sizes are read again. */
+const kept = new WeakMap<Database['driver'], Map<string, OverviewIds>>();
+/** Overviews kept per database: the explorer asks for one size; other sizes are read again. */
 const KEPT = 4;
 
 /**
@@ -70,12 +71,12 @@ export async function overview(
 ): Promise<OverviewIds> {
   const { loadedAt } = await meta();
   const key = `${loadedAt}|${limit}|${relationsPerEntity}`;
-  let graphs = kept.get(db);
+  let graphs = kept.get(db.driver);
   const known = loadedAt === null ? undefined : graphs?.get(key);
   if (known) return known;
   const read = await readOverview(db, meta, limit, relationsPerEntity);
   if (loadedAt !== null && (await graphMeta(db)).loadedAt === loadedAt) {
-    if (!graphs) kept.set(db, (graphs = new Map()));
+    if (!graphs) kept.set(db.driver, (graphs = new Map()));
     // An earlier graph's overviews are never asked for again.
     for (const old of graphs.keys()) if (!old.startsWith(`${loadedAt}|`)) graphs.delete(old);
     graphs.set(key, read);

@@ -32,25 +32,26 @@ WITH *
 ORDER BY dateMin, date, title
 LIMIT $first
 // The entities come along (the response shows them): no second round trip to fetch them.
-// Without $entityDetail / $relationDetail only what names them (the title needs no more).
+// Without $entityDetail / $relationDetail only what names them (the title needs no more), as
+// lists: a thousand rows of maps spent most of their time decoding the same keys.
 RETURN date, title,
        CASE WHEN d IS NULL THEN null
          WHEN $relationDetail
          THEN d {.*, id: d.relationId, relationId: null, date: null, dateMin: null, dateMax: null}
-         ELSE d {.type, .label, .inverseLabel, .source, .target, id: d.relationId}
+         ELSE [d.relationId, d.type, d.label, d.inverseLabel, d.source, d.target]
        END AS relation,
        CASE WHEN $entityDetail
          THEN entity {.id, .name, .kind, .aliases, .summary, .start, .end, .sources,
                       .beyondSource, degree: coalesce(entity.degree, 0)}
-         ELSE entity {.id, .name, .kind, degree: coalesce(entity.degree, 0)}
+         ELSE CASE WHEN entity IS NOT NULL THEN [entity.id, entity.name, entity.kind, coalesce(entity.degree, 0)] END
        END AS entity,
        CASE WHEN $entityDetail
          THEN a {.id, .name, .kind, .aliases, .summary, .start, .end, .sources, .beyondSource,
                  degree: coalesce(a.degree, 0)}
-         ELSE a {.id, .name, .kind, degree: coalesce(a.degree, 0)}
+         ELSE CASE WHEN a IS NOT NULL THEN [a.id, a.name, a.kind, coalesce(a.degree, 0)] END
        END AS subject,
        CASE WHEN $entityDetail
          THEN b {.id, .name, .kind, .aliases, .summary, .start, .end, .sources, .beyondSource,
                  degree: coalesce(b.degree, 0)}
-         ELSE b {.id, .name, .kind, degree: coalesce(b.degree, 0)}
+         ELSE CASE WHEN b IS NOT NULL THEN [b.id, b.name, b.kind, coalesce(b.degree, 0)] END
        END AS object

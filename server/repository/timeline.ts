@@ -37,6 +37,23 @@ function yearBefore(min: string): string {
   return `${String(year - 1).padStart(4, '0')}${min.slice(4)}`;
 }
 
+/** A brief entity comes as [id, name, kind, degree], a whole one as a map. */
+const entityFields = (value: Fields | unknown[]): Fields =>
+  Array.isArray(value) ? { id: value[0], name: value[1], kind: value[2], degree: value[3] } : value;
+
+/** A brief relation comes as [id, type, label, inverseLabel, source, target]. */
+const relationFields = (value: Fields | unknown[]): Fields =>
+  Array.isArray(value)
+    ? {
+        id: value[0],
+        type: value[1],
+        label: value[2],
+        inverseLabel: value[3],
+        source: value[4],
+        target: value[5],
+      }
+    : value;
+
 /**
  * Dated entities and dated relations in date order. Without an entity it reads the date
  * indexes in order and stops after `first` rows; with one it walks that entity's relations.
@@ -45,10 +62,10 @@ export async function timeline(db: Database, q: TimelineQuery): Promise<Timeline
   const rows = await db.read<{
     date: string;
     title: string;
-    entity: Fields | null;
-    relation: Fields | null;
-    subject: Fields | null;
-    object: Fields | null;
+    entity: Fields | unknown[] | null;
+    relation: Fields | unknown[] | null;
+    subject: Fields | unknown[] | null;
+    object: Fields | unknown[] | null;
   }>(q.entityId === null ? 'timeline' : 'timeline-of', {
     fromMin: q.from?.min ?? BEFORE_ALL,
     fromLow: q.from ? yearBefore(q.from.min) : BEFORE_ALL,
@@ -61,13 +78,13 @@ export async function timeline(db: Database, q: TimelineQuery): Promise<Timeline
     relationDetail: q.relationDetail ?? true,
   });
   return rows.map((row) => {
-    const entity = row.entity ? toEntity(row.entity) : null;
-    const relation = row.relation ? toRelation(row.relation) : null;
+    const entity = row.entity ? toEntity(entityFields(row.entity)) : null;
+    const relation = row.relation ? toRelation(relationFields(row.relation)) : null;
     if (!relation || !row.subject || !row.object) {
       return { date: row.date, title: row.title, entity, relation: null, known: [entity!] };
     }
-    const subject = toEntity(row.subject);
-    const object = toEntity(row.object);
+    const subject = toEntity(entityFields(row.subject));
+    const object = toEntity(entityFields(row.object));
     const title = sentence(subject, relation.label, object.name);
     return { date: row.date, title, entity: null, relation, known: [subject, object] };
   });

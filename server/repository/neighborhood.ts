@@ -18,9 +18,12 @@ export interface NeighborhoodQuery {
   relationDetail?: boolean;
 }
 
-/** What a statement returns of an entity or a relation without its details. */
+/**
+ * What every statement returns of an entity or a relation without its details (a timeline's
+ * brief relation also has its labels, for its title; a neighbourhood's does not).
+ */
 export const BRIEF_ENTITY_FIELDS = ['id', 'name', 'kind', 'degree'];
-export const BRIEF_RELATION_FIELDS = ['id', 'type', 'label', 'inverseLabel', 'source', 'target'];
+export const BRIEF_RELATION_FIELDS = ['id', 'type', 'source', 'target'];
 
 export interface SubgraphIds {
   entityIds: string[];

@@ -124,6 +124,12 @@ describe('entity, neighborhood, stats', () => {
         entities { id } relations { id source { id } } } }`,
       variables,
     );
+    // Names and labels alone: each as the whole records have it.
+    const named = await server.graphql<Picture>(
+      `query N($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) {
+        entities { id name } relations { id label } } }`,
+      variables,
+    );
     // The same walk with every field: the details come along, the picture is the same.
     const full = await server.graphql<Picture>(
       `query N($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) {
@@ -136,6 +142,11 @@ describe('entity, neighborhood, stats', () => {
     const b = full.body.data!.neighborhood;
     expect(a.entities.map((e) => e.id)).toEqual(b.entities.map((e) => e.id));
     expect(a.relations.map((r) => r.id)).toEqual(b.relations.map((r) => r.id));
+    const n = named.body.data!.neighborhood;
+    expect(n.entities.map((e) => [e.id, e.name])).toEqual(b.entities.map((e) => [e.id, e.name]));
+    expect(n.relations.map((r) => [r.id, r.label])).toEqual(
+      b.relations.map((r) => [r.id, r.label]),
+    );
     const { body } = await server.graphql<{ entity: { summary: string } }>(
       '{ entity(id: "japan") { summary } }',
     );

@@ -31,8 +31,6 @@ import { badInput, checkRelationTypes, dateOrNull, intInRange } from './inputs';
 /** Relations drawn per entity: `graph` draws a dense picture, the overview a legible one. */
 const GRAPH_RELATIONS_PER_ENTITY = 20;
 const OVERVIEW_RELATIONS_PER_ENTITY = 3;
-/** The overview the explorer opens on (the schema's default limit): the one laid out here. */
-const EXPLORER_OVERVIEW_LIMIT = 150;
 
 /**
  * The arguments of `relations` when the selection under this field asks for it (the first
@@ -58,17 +56,6 @@ async function selectedRelations(
   }
 }
 
-/**
- * Whether the selection under this field may ask for `name`: a field of that name, or any
- * fragment (not looked into: a fragment counts as asking). Lets a resolver skip a statement
- * whose answer nobody selected.
- */
-function mayAskFor(info: GraphQLResolveInfo, name: string): boolean {
-  return (info.fieldNodes[0]?.selectionSet?.selections ?? []).some(
-    (s) => s.kind !== Kind.FIELD || s.name.value === name,
-  );
-}
-
 /** Whether every field of `set` is among `allowed` (or `__typename`), fragments followed. */
 function onlyAmong(
   info: GraphQLResolveInfo,
@@ -87,7 +74,7 @@ function onlyAmong(
 
 /**
  * The fields named `name` selected under this one, fragments followed: what a resolver
- * looks at to leave in Neo4j what nobody selected.
+ * looks at to skip a statement, or to leave in Neo4j what nobody selected.
  */
 function selected(info: GraphQLResolveInfo, name: string): FieldNode[] {
   const found: FieldNode[] = [];
@@ -125,6 +112,11 @@ function relationEnd(
     return brief;
   // Every relation end exists (the loader refuses dangling ends), hence the assertion.
   return ctx.loaders.entity.load(id) as Promise<EntityModel>;
+}
+
+/** The overview the explorer opens on, the schema's default limit: the one laid out here. */
+function explorerOverviewLimit(info: GraphQLResolveInfo): unknown {
+  return info.parentType.getFields().overview?.args.find((a) => a.name === 'limit')?.defaultValue;
 }
 
 async function entityOrFail(ctx: Context, id: string, argument: string): Promise<EntityModel> {
@@ -180,7 +172,7 @@ export const resolvers: Resolvers = {
       const limit = intInRange(args.limit, 'limit', 1, LIMITS.neighborhoodLimit);
       const types = await checkRelationTypes(ctx.db, args.relationTypes);
       const asOf = dateOrNull(args.asOf);
-      const relations = mayAskFor(info, 'relations');
+      const relations = selected(info, 'relations').length > 0;
       const detail = {
         entityDetail: !asksOnly(info, 'entities', BRIEF_ENTITY_FIELDS),
         relationDetail: !asksOnly(info, 'relations', BRIEF_RELATION_FIELDS),
@@ -255,7 +247,7 @@ export const resolvers: Resolvers = {
         // One layout per loaded graph, the explorer's (it blocks the server's thread for up
         // to a second or two on 10k entities): other limits cannot make the server lay out more.
         positions:
-          limit === EXPLORER_OVERVIEW_LIMIT && mayAskFor(info, 'positions')
+          limit === explorerOverviewLimit(info) && selected(info, 'positions').length > 0
             ? await overviewLayout(found.known, found.relations)
             : [],
         totalEntities: found.totalEntities,

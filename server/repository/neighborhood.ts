@@ -64,7 +64,7 @@ export const offerPerEntity = share(5_000, 20, 1_000);
 export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<SubgraphIds> {
   const dates = { asOfMin: q.asOf?.min ?? null, asOfMax: q.asOf?.max ?? null };
   const entityDetail = q.entityDetail ?? true;
-  const detail = q.relationDetail ?? true;
+  const relationDetail = q.relationDetail ?? true;
   const seen = [q.id];
   const known: EntityModel[] = [];
   const via = new Map<string, RelationModel>();
@@ -81,7 +81,7 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
       limit: room + 1,
       offer: offerPerEntity(frontier.length),
       entityDetail,
-      relationDetail: detail,
+      relationDetail,
     });
     truncated = rows.length > room;
     const kept = rows.slice(0, room);
@@ -112,7 +112,7 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
     ...dates,
     limit,
     scan: scanPerEntity(seen.length),
-    detail,
+    detail: relationDetail,
   });
   // The walk's own relations first (they connect every entity shown), then the others.
   const relations = new Map(via);

@@ -1,3 +1,5 @@
+// Before anything that loads graphql-js: see server/production-mode.ts.
+import '../server/production-mode';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';

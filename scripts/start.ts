@@ -1,3 +1,5 @@
+// Before anything that loads graphql-js: see server/production-mode.ts.
+import '../server/production-mode';
 import type { Server } from 'node:http';
 import { createApp } from '../server/app';
 import { warmUp } from '../server/warm-up';

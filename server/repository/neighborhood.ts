@@ -106,20 +106,53 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
     return { entityIds: seen, ...records, relations: [...via.values()], truncated };
   }
   const limit = seen.length * RELATIONS_PER_ENTITY;
-  const rows = await db.read('relations-among', {
+  const among = await relationsAmong(db, {
     ids: seen,
     types: q.types,
     ...dates,
     limit,
-    scan: scanPerEntity(seen.length),
     detail: relationDetail,
   });
   // The walk's own relations first (they connect every entity shown), then the others.
   const relations = new Map(via);
-  for (const row of rows) {
-    const relation = fromColumns(toRelation, row);
+  for (const relation of among) {
     if (relations.size >= Math.max(limit, via.size)) break;
     if (!relations.has(relation.id)) relations.set(relation.id, relation);
   }
   return { entityIds: seen, ...records, relations: [...relations.values()], truncated };
+}
+
+export interface RelationsAmongQuery {
+  ids: string[];
+  types: string[] | null;
+  asOfMin: string | null;
+  asOfMax: string | null;
+  limit: number;
+  /** Their other properties too (summary, dates, sources), not only BRIEF_RELATION_FIELDS. */
+  detail: boolean;
+}
+
+/** The relations among a set of entities, in id order (relations-among.cypher). */
+export async function relationsAmong(
+  db: Database,
+  q: RelationsAmongQuery,
+): Promise<RelationModel[]> {
+  if (q.ids.length === 0) return [];
+  const [lists] = await db.read<{
+    ids: string[];
+    types: string[];
+    sources: string[];
+    targets: string[];
+    details: Record<string, unknown>[];
+  }>('relations-among', { ...q, scan: scanPerEntity(q.ids.length) });
+  const { ids, types, sources, targets, details } = lists!;
+  return ids.map((id, i) =>
+    fromColumns(toRelation, {
+      id,
+      type: types[i],
+      source: sources[i],
+      target: targets[i],
+      details: details[i] ?? null,
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database';
 import { type GraphMeta, graphMeta } from './meta';
-import { scanPerEntity, type SubgraphIds } from './neighborhood';
-import { fromColumns, toEntity, toRelation } from './records';
+import { relationsAmong, type SubgraphIds } from './neighborhood';
+import { toEntity, toRelation } from './records';
 
 /**
  * The best-connected entities (by the degree the loader stored, read from its index in
@@ -24,22 +24,12 @@ export async function topSubgraph(
 ): Promise<SubgraphIds> {
   const top = await topEntities(db, limit);
   const budget = Math.min(top.entityIds.length * relationsPerEntity, maxRelations);
-  return { ...top, relations: await relationsAmong(db, top.entityIds, budget) };
+  return { ...top, relations: await allAmong(db, top.entityIds, budget) };
 }
 
-async function relationsAmong(db: Database, ids: string[], limit: number) {
-  if (ids.length === 0) return [];
-  const rows = await db.read('relations-among', {
-    ids,
-    types: null,
-    asOfMin: null,
-    asOfMax: null,
-    limit,
-    scan: scanPerEntity(ids.length),
-    detail: true,
-  });
-  return rows.map((row) => fromColumns(toRelation, row));
-}
+/** Every relation among them, up to `limit`, with its details (no filter applies here). */
+const allAmong = (db: Database, ids: string[], limit: number) =>
+  relationsAmong(db, { ids, types: null, asOfMin: null, asOfMax: null, limit, detail: true });
 
 export interface OverviewIds extends SubgraphIds {
   totalEntities: number;
@@ -96,7 +86,7 @@ async function readOverview(
   if (!top.truncated) {
     // A graph this small is shown whole when its relations fit the same budget.
     const budget = top.entityIds.length * relationsPerEntity;
-    return { ...base, relations: await relationsAmong(db, top.entityIds, budget) };
+    return { ...base, relations: await allAmong(db, top.entityIds, budget) };
   }
   const rows = await db.read<{ relation: Record<string, unknown> }>('overview-relations', {
     ids: top.entityIds,

@@ -23,12 +23,14 @@ CALL (n) {
 WITH m, collect(r)[0] AS via
 ORDER BY m.degree DESC, m.id
 LIMIT $limit
-// Columns, not maps (their keys would cross the wire once a row); the other properties
-// only with $entityDetail / $relationDetail.
-RETURN m.id AS id, m.name AS name, m.kind AS kind, coalesce(m.degree, 0) AS degree,
-       CASE WHEN $entityDetail
+// One row of lists, one per column, in that order: a record a row cost the driver more than
+// the lists do (server/repository/records.ts columnRows). Maps would repeat their keys a row;
+// the other properties come only with $entityDetail / $relationDetail.
+RETURN collect(m.id) AS id, collect(m.name) AS name, collect(m.kind) AS kind,
+       collect(coalesce(m.degree, 0)) AS degree,
+       collect(CASE WHEN $entityDetail
          THEN m {.aliases, .summary, .start, .end, .sources, .beyondSource}
-       END AS details,
-       via.id AS viaId, type(via) AS viaType, startNode(via).id AS viaSource,
-       endNode(via).id AS viaTarget,
-       CASE WHEN $relationDetail THEN properties(via) END AS viaDetails
+       END) AS details,
+       collect(via.id) AS viaId, collect(type(via)) AS viaType,
+       collect(startNode(via).id) AS viaSource, collect(endNode(via).id) AS viaTarget,
+       collect(CASE WHEN $relationDetail THEN properties(via) END) AS viaDetails

@@ -1,6 +1,13 @@
 import type { Database } from '../db/database';
 import type { PartialDate } from '../domain/dates';
-import { type EntityModel, fromColumns, type RelationModel, toEntity, toRelation } from './records';
+import {
+  columnRows,
+  type EntityModel,
+  fromColumns,
+  type RelationModel,
+  toEntity,
+  toRelation,
+} from './records';
 
 export interface NeighborhoodQuery {
   id: string;
@@ -73,7 +80,7 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
   for (let level = 0; level < q.depth && frontier.length > 0 && !truncated; level++) {
     const room = q.limit - seen.length;
     // One more than there is room for tells whether the cap cut anything.
-    const rows = await db.read('neighbors', {
+    const [lists] = await db.read('neighbors', {
       frontier,
       seen,
       types: q.types,
@@ -83,6 +90,7 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
       entityDetail,
       relationDetail,
     });
+    const rows = columnRows(lists);
     truncated = rows.length > room;
     const kept = rows.slice(0, room);
     const found = kept.map((row) => {
@@ -138,21 +146,6 @@ export async function relationsAmong(
   q: RelationsAmongQuery,
 ): Promise<RelationModel[]> {
   if (q.ids.length === 0) return [];
-  const [lists] = await db.read<{
-    ids: string[];
-    types: string[];
-    sources: string[];
-    targets: string[];
-    details: Record<string, unknown>[];
-  }>('relations-among', { ...q, scan: scanPerEntity(q.ids.length) });
-  const { ids, types, sources, targets, details } = lists!;
-  return ids.map((id, i) =>
-    fromColumns(toRelation, {
-      id,
-      type: types[i],
-      source: sources[i],
-      target: targets[i],
-      details: details[i] ?? null,
-    }),
-  );
+  const [lists] = await db.read('relations-among', { ...q, scan: scanPerEntity(q.ids.length) });
+  return columnRows(lists).map((row) => fromColumns(toRelation, row));
 }

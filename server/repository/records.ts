@@ -96,3 +96,17 @@ export function toRelation(row: Row): RelationModel {
 export function fromColumns<T>(to: (row: Row) => T, { details, ...columns }: Row): T {
   return to({ ...(details as Row | null), ...columns });
 }
+
+/**
+ * A statement's single row of lists, one per column (`collect(x) AS column`), as rows. A list
+ * left empty (details nobody asked for: `collect` skips nulls) reads as null in every row.
+ */
+export function columnRows(lists: Row | undefined): Row[] {
+  const columns = Object.entries(lists ?? {}) as [string, unknown[]][];
+  const length = Math.max(0, ...columns.map(([, list]) => list.length));
+  return Array.from({ length }, (_, i) => {
+    const row: Row = {};
+    for (const [column, list] of columns) row[column] = list[i] ?? null;
+    return row;
+  });
+}

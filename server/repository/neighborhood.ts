@@ -3,6 +3,7 @@ import type { PartialDate } from '../domain/dates';
 import {
   columnRows,
   type EntityModel,
+  fromColumnLists,
   fromColumns,
   type RelationModel,
   toEntity,
@@ -147,5 +148,5 @@ export async function relationsAmong(
 ): Promise<RelationModel[]> {
   if (q.ids.length === 0) return [];
   const [lists] = await db.read('relations-among', { ...q, scan: scanPerEntity(q.ids.length) });
-  return columnRows(lists).map((row) => fromColumns(toRelation, row));
+  return fromColumnLists(toRelation, lists);
 }

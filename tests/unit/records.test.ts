@@ -1,4 +1,9 @@
-import { columnRows, fromColumns, toRelation } from '../../server/repository/records';
+import {
+  columnRows,
+  fromColumnLists,
+  fromColumns,
+  toRelation,
+} from '../../server/repository/records';
 
 describe('columnRows', () => {
   it('turns one row of lists back into rows, in order', () => {
@@ -12,17 +17,20 @@ describe('columnRows', () => {
   it('gives no rows for empty lists or no row at all', () => {
     expect(columnRows({ id: [], details: [] })).toEqual([]);
     expect(columnRows(undefined)).toEqual([]);
+    expect(fromColumnLists(toRelation, { id: [], details: [] })).toEqual([]);
   });
 
   it('keeps the details a statement was asked for beside the columns', () => {
-    const [row] = columnRows({
+    const lists = {
       id: ['r1'],
       type: ['LEADS'],
       source: ['abe'],
       target: ['japan'],
       details: [{ summary: 'Led the cabinet.', start: '2012' }],
-    });
+    };
+    const [row] = columnRows(lists);
     const relation = fromColumns(toRelation, row!);
+    expect(fromColumnLists(toRelation, lists)).toEqual([relation]);
     expect(relation).toMatchObject({
       id: 'r1',
       sourceId: 'abe',

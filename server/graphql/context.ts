@@ -12,9 +12,6 @@ export interface Context {
 
 export function createContext(db: Database, signal?: AbortSignal): Context {
   const requestDb = db.forRequest(signal);
-  return {
-    db: requestDb,
-    loaders: createLoaders(requestDb),
-    documents: createDocumentLoaders(requestDb),
-  };
+  const documents = createDocumentLoaders(requestDb);
+  return { db: requestDb, loaders: createLoaders(requestDb, documents), documents };
 }

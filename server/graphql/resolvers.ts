@@ -153,7 +153,7 @@ export const resolvers: Resolvers = {
         throw badInput(`text must be at most ${MAX_SEARCH_TEXT} characters`, 'text');
       }
       const first = intInRange(args.first, 'first', 1, LIMITS.searchFirst);
-      const hits = await search(ctx.db, text, args.kinds ?? null, first);
+      const hits = await search(ctx.db, ctx.documents, text, args.kinds ?? null, first);
       // The hits carry their entities: later selections of them cost no round trip.
       for (const hit of hits) ctx.loaders.entity.prime(hit.entity.id, hit.entity);
       return hits;

@@ -16,6 +16,17 @@ export interface ParagraphModel {
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
+const toDocument = (d: Record<string, unknown>): DocumentModel => ({
+  id: String(d.id),
+  title: str(d.title),
+  publisher: str(d.publisher),
+  url: str(d.url),
+  date: str(d.date),
+});
+
+/** Where a statement that brings documents along leaves them (the request's document loader). */
+export type DocumentSink = Pick<ReturnType<typeof createDocumentLoaders>, 'remember'>;
+
 /**
  * Per-request batching for the evidence: however many SourceRefs a response holds, their
  * documents come in one statement and their attached paragraphs in one more.
@@ -27,24 +38,22 @@ export function createDocumentLoaders(db: Database) {
     const rows = await db.read<{ document: Record<string, unknown> }>('documents-by-id', {
       ids: [...ids],
     });
-    const found = new Map(
-      rows.map(({ document: d }) => [
-        String(d.id),
-        {
-          id: String(d.id),
-          title: str(d.title),
-          publisher: str(d.publisher),
-          url: str(d.url),
-          date: str(d.date),
-        },
-      ]),
-    );
+    const found = new Map(rows.map(({ document: d }) => [String(d.id), toDocument(d)]));
     return ids.map((id) => {
       const model = found.get(id) ?? null;
       read.set(id, model);
       return model;
     });
   });
+
+  /** Documents another statement brought along (entities-by-id, search): no read for them. */
+  function remember(rows: Record<string, unknown>[]): void {
+    for (const row of rows) {
+      const model = toDocument(row);
+      read.set(model.id, model);
+      document.prime(model.id, model);
+    }
+  }
 
   /** The document, at once when already read, else loaded (batched). */
   const documentOf = (id: string): DocumentModel | null | Promise<DocumentModel | null> =>
@@ -71,7 +80,7 @@ export function createDocumentLoaders(db: Database) {
     });
   }
 
-  return { document, documentOf, paragraphs };
+  return { document, documentOf, remember, paragraphs };
 }
 
 /** Paragraphs as a reader sees them: separated by blank lines, inner line breaks joined. */

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database';
+import type { DocumentSink } from './documents';
 import { type GraphMeta, graphMeta } from './meta';
 import { type EntityModel, type RelationModel, toEntity, toRelation } from './records';
 
@@ -19,11 +20,13 @@ export interface RelationsKey {
  * Per-request batching: however many entities a GraphQL selection touches, their records
  * come in one statement and their relations in one statement per distinct argument set.
  */
-export function createLoaders(db: Database) {
+export function createLoaders(db: Database, documents: DocumentSink) {
   const entity = new DataLoader<string, EntityModel | null>(async (ids) => {
-    const rows = await db.read<{ entity: Record<string, unknown> }>('entities-by-id', {
-      ids: [...ids],
-    });
+    const rows = await db.read<{
+      entity: Record<string, unknown>;
+      documents: Record<string, unknown>[];
+    }>('entities-by-id', { ids: [...ids] });
+    documents.remember(rows.flatMap((row) => row.documents));
     const found = new Map(rows.map((row) => [String(row.entity.id), toEntity(row.entity)]));
     return ids.map((id) => found.get(id) ?? null);
   });

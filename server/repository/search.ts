@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import type { DocumentSink } from './documents';
 import type { EntityKind } from '../../shared/kinds';
 import { type EntityModel, toEntity } from './records';
 
@@ -71,17 +72,23 @@ export interface SearchResult {
 
 export async function search(
   db: Database,
+  documents: DocumentSink,
   text: string,
   kinds: EntityKind[] | null,
   first: number,
 ): Promise<SearchResult[]> {
   const terms = searchTerms(text);
   if (terms.length === 0) return [];
-  const rows = await db.read<{ entity: Record<string, unknown>; score: number }>('search', {
+  const rows = await db.read<{
+    entity: Record<string, unknown>;
+    score: number;
+    documents: Record<string, unknown>[];
+  }>('search', {
     query: buildLuceneQuery(terms),
     kinds,
     candidates: Math.max(50, first * 5),
   });
+  documents.remember(rows.flatMap((row) => row.documents));
   const best = Math.max(...rows.map((r) => r.score), 0);
   const wanted = squash(text);
   return rows

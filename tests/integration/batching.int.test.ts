@@ -32,6 +32,17 @@ describe('round trips to Neo4j', () => {
       '{ search(text: "Dokdo") { score entity { id name degree } } }',
     ],
     [
+      // The documents it cites come with the entity (entities-by-id.cypher), as with a search.
+      'an entity with its citations',
+      1,
+      '{ entity(id: "shinzo-abe") { name sources { document citation } } }',
+    ],
+    [
+      'a search with its entities and their citations',
+      1,
+      '{ search(text: "Dokdo") { entity { id sources { citation url } } } }',
+    ],
+    [
       // One statement reads the entity with its relations (the resolver looks ahead).
       'an entity, its relations and their other ends',
       1,

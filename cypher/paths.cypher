@@ -1,7 +1,7 @@
 // Candidate paths for ranking (server/repository/paths.ts ranks them by server/domain/path-cost.ts):
-// the 25 shortest that pass no hub (an entity of degree >= $hubDegree, GraphMeta's threshold;
-// $hubDegree null lets hubs through), so that a longer path through specific entities is a
-// candidate even when many short ones run through hubs. paths-shortest.cypher adds the
+// the 25 shortest that pass no hub (an entity of degree >= GraphMeta's hubDegree, read here so
+// that this search starts beside path-weights.cypher, not after it), so that a longer path
+// through specific entities is a candidate even when many short ones run through hubs. paths-shortest.cypher adds the
 // shortest paths through anything. Hubs are told by their stored degree, not by a list of
 // their ids: on a graph of a million relations `NOT y.id IN $hubs` checked a list of a
 // thousand ids at every step. Both ends are bound first, so the search is planned as
@@ -15,10 +15,12 @@
 // server/repository/paths.ts runs `paths~N`, this statement with the bound set to the
 // request's maxLength (server/db/cypher.ts), so no search walks further than asked.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+OPTIONAL MATCH (meta:GraphMeta {id: 'current'})
+WITH a, b, meta.hubDegree AS hubDegree
 MATCH p = SHORTEST 25 (a)((x:Entity)-[r]-(y:Entity)
     WHERE ($types IS NULL OR type(r) IN $types)
       AND NOT y.id IN $blocked
-      AND ($hubDegree IS NULL OR y.id = $to OR y.degree < $hubDegree)
+      AND (hubDegree IS NULL OR y.id = $to OR y.degree < hubDegree)
       AND ($asOfMax IS NULL OR r.startMin IS NULL OR r.startMin <= $asOfMax)
       AND ($asOfMin IS NULL OR r.endMax IS NULL OR r.endMax >= $asOfMin)
       AND ($asOfMax IS NULL OR y.startMin IS NULL OR y.startMin <= $asOfMax)

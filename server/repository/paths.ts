@@ -77,23 +77,22 @@ export async function candidatePaths(
   }
   // The ends themselves are never avoided: a user who asks for them wants them.
   const blocked = q.avoid.filter((id) => id !== q.from && id !== q.to);
-  const search = (statement: 'paths' | 'paths-shortest', hubDegree?: number) =>
+  const search = (statement: 'paths' | 'paths-shortest') =>
     db.read<PathRow>(`${statement}~${q.maxLength}`, {
       from: q.from,
       to: q.to,
       maxLength: q.maxLength,
       types: q.types,
       blocked,
-      // paths.cypher only: the degree from which an entity is a hub it does not pass.
-      ...(hubDegree === undefined ? {} : { hubDegree }),
       asOfMin: q.asOf?.min ?? null,
       asOfMax: q.asOf?.max ?? null,
     });
-  // The 25 shortest paths that pass no hub, and unless hubs are avoided the shortest through
-  // anything (cypher/paths-shortest.cypher says why that one searches from both ends). Two
+  // The 25 shortest paths that pass no hub (paths.cypher reads the hub degree itself, so it
+  // starts beside the weights), and unless hubs are avoided the shortest through anything
+  // (cypher/paths-shortest.cypher says why that one searches from both ends). Two
   // statements, so side by side: each is planned and cached on its own.
   const searches = await Promise.all([
-    pending.then((w) => search('paths', w.hubDegree)),
+    search('paths'),
     ...(q.avoidHubs ? [] : [search('paths-shortest')]),
   ]);
   const weights = await pending;

@@ -32,7 +32,6 @@ const PLAN_PARAMS = {
   maxLength: 4,
   types: null,
   blocked: [],
-  hubDegree: 10,
   asOfMin: null,
   asOfMax: null,
 };

@@ -1,5 +1,6 @@
 package tracegraph;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -117,18 +118,16 @@ public final class StoreImport {
    * or the Node.js process died), there is nothing to do.
    */
   private static List<String> readJob() {
-    StringBuilder line = new StringBuilder();
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
     try {
       for (int b = System.in.read(); b != '\n'; b = System.in.read()) {
         if (b == -1) Runtime.getRuntime().halt(1);
-        line.append((char) b);
+        line.write(b);
       }
     } catch (IOException e) {
       Runtime.getRuntime().halt(1);
     }
-    // Bytes to UTF-8: the line was read a byte at a time.
-    String text = new String(line.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-    return Arrays.asList(text.split("\0", -1));
+    return Arrays.asList(line.toString(StandardCharsets.UTF_8).split("\0", -1));
   }
 
   /**

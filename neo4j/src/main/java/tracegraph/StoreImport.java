@@ -121,13 +121,23 @@ public final class StoreImport {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     try {
       for (int b = System.in.read(); b != '\n'; b = System.in.read()) {
-        if (b == -1) Runtime.getRuntime().halt(1);
+        if (b == -1) stopWarmUpAndHalt();
         line.write(b);
       }
     } catch (IOException e) {
-      Runtime.getRuntime().halt(1);
+      stopWarmUpAndHalt();
     }
     return Arrays.asList(line.toString(StandardCharsets.UTF_8).split("\0", -1));
+  }
+
+  /** The throw-away store of the warm-up while it exists. */
+  private static volatile Path warmUpDir;
+
+  /** Nothing to do: the warm-up's store is removed (it may still be writing it) and the JVM stops. */
+  private static void stopWarmUpAndHalt() {
+    Path dir = warmUpDir;
+    if (dir != null) deleteQuietly(dir);
+    Runtime.getRuntime().halt(1);
   }
 
   /**
@@ -142,11 +152,13 @@ public final class StoreImport {
       Path dir = null;
       try {
         dir = Files.createTempDirectory("tracegraph-warm-up-");
+        warmUpDir = dir;
         warmUp(dir, schema);
       } catch (Throwable ignored) {
         // A cold start instead.
       } finally {
         if (dir != null) deleteQuietly(dir);
+        warmUpDir = null;
       }
     }, "warm-up");
     thread.setDaemon(true);

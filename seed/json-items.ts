@@ -11,7 +11,8 @@ import fs from 'node:fs';
  * item begins and ends, and leaves the parsing of each item to the native JSON.parse.
  */
 export type JsonItem =
-  | { kind: 'item'; section: string; index: number; text: string }
+  /** Parsed (`value`), or its text when it is not valid JSON (JSON.parse then says why). */
+  | { kind: 'item'; section: string; index: number; value?: unknown; text?: string }
   /** A top-level field whose value is not an array (its value is skipped). */
   | { kind: 'not-array'; section: string }
   | { kind: 'section-start'; section: string }
@@ -36,6 +37,10 @@ type State = 'start' | 'key' | 'colon' | 'value' | 'items' | 'item' | 'skip' | '
  * per item); `onBytes` sees every chunk read (for the file's hash).
  * Throws JsonSyntaxError (with the byte offset) when the document is not valid JSON around
  * the items; a malformed item itself is yielded as text and fails in JSON.parse.
+ *
+ * The items that lie whole in one chunk are parsed together: one JSON.parse of the slice from
+ * the first to the last (only commas and spaces lie between them), which costs about half of
+ * a decode and a parse per item on a file of a million small items.
  */
 export async function* readJsonItems(
   file: string,
@@ -62,6 +67,40 @@ export async function* readJsonItems(
   }) as AsyncIterable<Buffer>) {
     onBytes(chunk);
     const out: JsonItem[] = [];
+    /** Items whole in this chunk, not yet parsed: their section, index, start and end. */
+    const run: number[] = [];
+    let runSection = '';
+    const flush = () => {
+      if (run.length === 0) return;
+      let values: unknown[] | undefined;
+      try {
+        values = JSON.parse(
+          `[${chunk.toString('utf8', run[1], run[run.length - 1])}]`,
+        ) as unknown[];
+      } catch {
+        // One of them is not valid JSON: each on its own, so that the checker can say which.
+      }
+      for (let k = 0; k < run.length; k += 3) {
+        const item = { kind: 'item', section: runSection, index: run[k]! } as const;
+        out.push(
+          values?.length === run.length / 3
+            ? { ...item, value: values[k / 3] }
+            : { ...item, text: chunk.toString('utf8', run[k + 1], run[k + 2]) },
+        );
+      }
+      run.length = 0;
+    };
+    /** An item that ends before `end`: queued when it lies whole in this chunk. */
+    const pushItem = (end: number) => {
+      if (parts.length > 0) {
+        flush();
+        out.push({ kind: 'item', section, index, text: itemText(end) });
+        return;
+      }
+      if (runSection !== section) flush();
+      runSection = section;
+      run.push(index, itemStart, end);
+    };
     let itemStart = state === 'item' || state === 'skip' ? 0 : -1;
     let keyStart = state === 'key' && inString ? 0 : -1;
     /** The text of the item that ends before `end`, begun in this chunk or an earlier one. */
@@ -99,14 +138,14 @@ export async function* readJsonItems(
           (b === COMMA || b === CLOSE_ARRAY || b === CLOSE_OBJECT)
         ) {
           // A bare value (number, true, …) ends before the separator that follows it.
-          if (state === 'item') out.push({ kind: 'item', section, index, text: itemText(i) });
+          if (state === 'item') pushItem(i);
           i -= 1;
           depth = -1;
         } else if (b === CLOSE_OBJECT || b === CLOSE_ARRAY) depth -= 1;
         if (depth !== 0 || scalar) {
           if (depth !== -1) continue;
         } else if (state === 'item') {
-          out.push({ kind: 'item', section, index, text: itemText(i + 1) });
+          pushItem(i + 1);
         }
         if (state === 'item') {
           index += 1;
@@ -151,8 +190,10 @@ export async function* readJsonItems(
             section = key;
             index = 0;
             state = 'items';
+            flush();
             out.push({ kind: 'section-start', section });
           } else {
+            flush();
             out.push({ kind: 'not-array', section: key });
             state = 'skip';
             itemStart = i;
@@ -162,6 +203,7 @@ export async function* readJsonItems(
           break;
         case 'items':
           if (b === CLOSE_ARRAY) {
+            flush();
             out.push({ kind: 'section-end', section, count: index });
             state = 'key';
           } else if (b !== COMMA) {
@@ -175,6 +217,7 @@ export async function* readJsonItems(
           fail(i, 'unexpected text after the end');
       }
     }
+    flush();
     if (state === 'item') parts.push(chunk.subarray(itemStart));
     if (state === 'key' && inString) keyParts.push(chunk.subarray(keyStart));
     offset += chunk.length;

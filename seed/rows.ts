@@ -109,15 +109,22 @@ export type RelationRow = ReturnType<typeof relationRow>;
  * The timeline's node for a relation that has a start date (none for an undated one): the
  * relation's own properties and its ends' ids, so the timeline reads it from the date index
  * alone, without finding the relation (a dynamic type cannot use the id index, and element
- * ids change when a store is rebuilt by the offline import).
+ * ids change when a store is rebuilt by the offline import). The properties its own fields
+ * repeat (DATED_REPEATS) are left out: about a million fewer values to write on a graph of a
+ * million relations.
  */
 export function datedRelation(row: RelationRow) {
   if (row.properties.start === null) return [];
+  const properties: Record<string, unknown> = { ...row.properties };
+  for (const name of DATED_REPEATS) delete properties[name];
   const fields = Object.fromEntries(
     Object.entries(DATED_FIELDS).map(([name, read]) => [name, read(row)]),
   ) as Record<keyof typeof DATED_FIELDS, string | null>;
-  return [{ ...row.properties, ...fields }];
+  return [{ ...properties, ...fields }];
 }
+
+/** Relation properties a DatedRelation does not repeat: relationId, dateMin, dateMax hold them. */
+export const DATED_REPEATS: readonly string[] = ['id', 'startMin', 'startMax'];
 
 /** What a DatedRelation holds besides the relation's properties, read from its row. */
 export const DATED_FIELDS = {

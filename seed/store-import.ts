@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { formatSize, neo4jMemory } from '../server/db/jvm-memory';
 import { cypher } from '../server/db/cypher';
@@ -8,7 +9,7 @@ import type { GraphMeta } from './derived';
 import { ARRAY_DELIMITER, type CsvColumn, ImportCsv } from './import-csv';
 import { type CheckedGraph, schemaStatements } from './load';
 import { Progress } from './progress';
-import { DATED_FIELDS, type EntityRow, type RelationRow } from './rows';
+import { DATED_FIELDS, DATED_REPEATS, type EntityRow, type RelationRow } from './rows';
 import { type RowSink } from './spool';
 
 /**
@@ -157,7 +158,10 @@ export class RelationCsvSink implements RowSink<RelationRow> {
     // The same node the transactional load writes (seed/rows.ts datedRelation), one shape for both.
     this.dated = new ImportCsv(
       path.join(dir, 'dated-relations.csv'),
-      [...Object.keys(DATED_FIELDS).map((name) => ({ name })), ...RELATION_PROPERTIES],
+      [
+        ...Object.keys(DATED_FIELDS).map((name) => ({ name })),
+        ...RELATION_PROPERTIES.filter((c) => !DATED_REPEATS.includes(c.name)),
+      ],
       (field) =>
         Object.hasOwn(DATED_FIELDS, field)
           ? DATED_FIELDS[field as keyof typeof DATED_FIELDS]
@@ -255,72 +259,115 @@ function writeNodeFiles(graph: CsvGraph, meta: GraphMeta) {
 type ImportStage = 'indexes' | 'switched' | 'staged';
 
 /**
- * Runs the import JVM (tracegraph.StoreImport): neo4j-admin's importer into `<dataDir>/staging`,
- * then, when the live store is free, the switch and the index build. Progress comes from the
- * importer's stage and percent lines; `onStage` hears the steps after it.
+ * The import JVM (tracegraph.StoreImport), started before the file is checked: while Node.js
+ * reads the file, it loads its classes and warms up on a throw-away two-node store, so the
+ * importer and the index build start hot. `run` hands it the job: neo4j-admin's importer into
+ * `<dataDir>/staging`, then, when the live store is free, the switch and the index build.
+ * Progress comes from the importer's stage and percent lines; `onStage` hears the steps after
+ * it. `stop` ends its input: a JVM still waiting for its job exits at once.
  */
-async function runImporter(
-  dataDir: string,
-  schemaFile: string,
-  args: string[],
-  progress: Progress,
-  onStage: (stage: ImportStage) => void,
-): Promise<void> {
-  const classpath = await ensureLocalNeo4jBuilt(() => undefined);
-  const home = path.join(dataDir, 'staging');
-  fs.mkdirSync(path.join(home, 'conf'), { recursive: true });
-  fs.writeFileSync(path.join(home, 'conf', 'neo4j.conf'), '');
-  const memory = neo4jMemory();
-  const java = [`-Xmx${formatSize(memory.heap)}`, '-XX:+UseG1GC', '-cp', classpath];
-  const own = ['--home', dataDir, '--page-cache', formatSize(memory.pageCache)];
-  const child = spawn(
-    'java',
-    [...java, 'tracegraph.StoreImport', ...own, '--schema', schemaFile, '--', ...args],
-    {
-      env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') },
-      // Its standard input stays open while this process lives: the JVM stops when it ends.
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  let rest = '';
-  let reached: ImportStage | undefined;
-  const onData = (chunk: Buffer) => {
-    const text = chunk.toString();
-    output = (output + text).slice(-20_000);
-    const lines = (rest + text).split('\n');
-    rest = lines.pop()!;
+export class ImportJvm {
+  private output = '';
+  private rest = '';
+  private progress?: Progress;
+  private onStage?: (stage: ImportStage) => void;
+  private reached: ImportStage | undefined;
+
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly exit: Promise<number | null>,
+    private readonly scratch: string,
+  ) {
+    const onData = (chunk: Buffer) => this.read(chunk.toString());
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+  }
+
+  static async start(dataDir: string): Promise<ImportJvm> {
+    const classpath = await ensureLocalNeo4jBuilt(() => undefined);
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'tracegraph-import-jvm-'));
+    const warmUpSchema = path.join(scratch, 'warm-up.cypher');
+    writeSchemaFile(warmUpSchema, ['WARM_UP']);
+    const home = path.join(dataDir, 'staging');
+    const memory = neo4jMemory();
+    // A batch job on few cores: the throughput collector, and C1 alone (C2's compiler threads
+    // cost more CPU than its faster code saves in a run of a minute; measured on 1M relations).
+    const java = [
+      `-Xmx${formatSize(memory.heap)}`,
+      '-XX:+UseParallelGC',
+      '-XX:TieredStopAtLevel=1',
+      '-cp',
+      classpath,
+    ];
+    const own = ['--home', path.resolve(dataDir), '--page-cache', formatSize(memory.pageCache)];
+    const child = spawn(
+      'java',
+      [...java, 'tracegraph.StoreImport', ...own, '--warm-up-schema', warmUpSchema],
+      {
+        env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') },
+        // Its standard input stays open while this process lives: the JVM stops when it ends.
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
+    const exit = new Promise<number | null>((resolve, reject) => {
+      child.once('error', (error) =>
+        reject(new Error(`Cannot run java (is a JDK 17 installed?): ${error.message}`)),
+      );
+      child.once('close', resolve);
+    });
+    // Seen by run; a JVM stopped before its job is not an error.
+    exit.catch(() => undefined);
+    return new ImportJvm(child, exit, scratch);
+  }
+
+  /** Runs the importer with these arguments, then the switch and the index build. */
+  async run(
+    schemaFile: string,
+    args: string[],
+    progress: Progress,
+    onStage: (stage: ImportStage) => void,
+  ): Promise<void> {
+    this.progress = progress;
+    this.onStage = onStage;
+    this.child.stdin.write(['--schema', schemaFile, '--', ...args].join('\0') + '\n');
+    const code = await this.exit;
+    if (code !== 0) {
+      const reason =
+        /^tracegraph-import: error: (.*)$/m.exec(this.output)?.[1] ??
+        /(?:Error|Exception|error):? .*$/m.exec(this.output)?.[0] ??
+        this.output.trim().split('\n').slice(-5).join('\n');
+      throw new Error(
+        this.reached === 'indexes'
+          ? `The new graph is live, but building its indexes failed (the app builds them when it starts): ${reason}`
+          : `Neo4j's importer refused the graph (exit code ${code}): ${reason}`,
+      );
+    }
+  }
+
+  /** Ends the JVM's input (it exits if it still waits for a job) and removes its files. */
+  stop(): void {
+    this.child.stdin.end();
+    fs.rmSync(this.scratch, { recursive: true, force: true });
+  }
+
+  private read(text: string): void {
+    this.output = (this.output + text).slice(-20_000);
+    const lines = (this.rest + text).split('\n');
+    this.rest = lines.pop()!;
     for (const line of lines) {
       const stage = /^\((\d)\/(\d)\) (.+?) \d{4}-\d\d-\d\d/.exec(line);
       if (stage)
-        progress.start(`Building the store (${stage[1]}/${stage[2]} ${stage[3]})`, 100, true);
+        this.progress?.start(`Building the store (${stage[1]}/${stage[2]} ${stage[3]})`, 100, true);
       const percent = /\s(\d{1,3})% ∆/.exec(line);
-      if (percent) progress.update(Number(percent[1]));
+      if (percent) this.progress?.update(Number(percent[1]));
+      // With TRACEGRAPH_IMPORT_TIMING set, the JVM reports the time of each of its steps.
+      if (line.startsWith('tracegraph-import: timing ')) console.error(line);
       const own = /^tracegraph-import: (indexes|switched|staged)$/.exec(line);
       if (own) {
-        reached = own[1] as ImportStage;
-        onStage(reached);
+        this.reached = own[1] as ImportStage;
+        this.onStage?.(this.reached);
       }
     }
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', (error) =>
-      reject(new Error(`Cannot run java (is a JDK 17 installed?): ${error.message}`)),
-    );
-    child.once('close', resolve);
-  });
-  if (code !== 0) {
-    const reason =
-      /^tracegraph-import: error: (.*)$/m.exec(output)?.[1] ??
-      /(?:Error|Exception|error):? .*$/m.exec(output)?.[0] ??
-      output.trim().split('\n').slice(-5).join('\n');
-    throw new Error(
-      reached === 'indexes'
-        ? `The new graph is live, but building its indexes failed (the app builds them when it starts): ${reason}`
-        : `Neo4j's importer refused the graph (exit code ${code}): ${reason}`,
-    );
   }
 }
 
@@ -358,7 +405,13 @@ export interface StoreImportResult {
 export async function buildStore(
   dataDir: string,
   graph: CsvGraph,
-  options: { log?: (line: string) => void; progress?: Progress; force?: boolean } = {},
+  options: {
+    log?: (line: string) => void;
+    progress?: Progress;
+    force?: boolean;
+    /** The import JVM, started (ImportJvm.start) before the file was checked; else started here. */
+    jvm?: ImportJvm;
+  } = {},
 ): Promise<StoreImportResult> {
   const log = options.log ?? (() => undefined);
   const progress = options.progress ?? new Progress(log, false);
@@ -372,11 +425,13 @@ export async function buildStore(
   const staging = path.join(dataDir, 'staging');
   let switched = false;
   let indexesFrom: number | undefined;
+  let owned: ImportJvm | undefined;
   try {
     // A half-built store of an interrupted import, or a built one never switched in: this
     // newer one replaces it.
     fs.rmSync(staging, { recursive: true, force: true });
-    fs.mkdirSync(staging, { recursive: true });
+    fs.mkdirSync(path.join(staging, 'conf'), { recursive: true });
+    fs.writeFileSync(path.join(staging, 'conf', 'neo4j.conf'), '');
     const record = { fileHash: meta.fileHash, ...counts, loadedAt: meta.loadedAt };
     // Switched in with the store (staging/READY, written by the import JVM, makes it count).
     fs.writeFileSync(path.join(staging, LOADED_GRAPH_FILE), JSON.stringify(record) + '\n');
@@ -385,8 +440,9 @@ export async function buildStore(
     const multiline = [nodes.entities, nodes.documents, relations, dated].some((f) => f.multiline);
     const schemaFile = path.join(graph.dir, 'schema.cypher');
     writeSchemaFile(schemaFile, graph.derived.relationTypes());
-    await runImporter(
-      dataDir,
+    owned = options.jvm ? undefined : await ImportJvm.start(dataDir);
+    const jvm = options.jvm ?? owned!;
+    await jvm.run(
       schemaFile,
       [
         'database',
@@ -419,6 +475,7 @@ export async function buildStore(
       fs.rmSync(staging, { recursive: true, force: true });
     throw error;
   } finally {
+    owned?.stop();
     release();
   }
 }

@@ -29,7 +29,11 @@ describe('the streaming reader of graph files', () => {
     const seen: unknown[] = [];
     for await (const items of readJsonItems(file, undefined, chunkBytes)) {
       for (const item of items) {
-        seen.push(item.kind === 'item' ? [item.section, item.index, JSON.parse(item.text)] : item);
+        if (item.kind !== 'item') seen.push(item);
+        else {
+          const value: unknown = item.text === undefined ? item.value : JSON.parse(item.text);
+          seen.push([item.section, item.index, value]);
+        }
       }
     }
     return seen;

@@ -21,6 +21,15 @@ export interface GraphEvents {
 }
 type Listener<K extends keyof GraphEvents> = (payload: GraphEvents[K]) => void;
 
+/**
+ * Sets or clears one class. Cytoscape's toggleClass restyles the element and emits "class"
+ * even when nothing changes: on every render that was each element of the canvas, several
+ * times (a third of the first screen's time to add its elements).
+ */
+function setClass(element: NodeSingular | EdgeSingular, name: string, on: boolean): void {
+  if (element.hasClass(name) !== on) element.toggleClass(name, on);
+}
+
 /** Deterministic 32-bit hash of an id, for initial positions that do not depend on luck. */
 export function hash(text: string): number {
   let h = 2166136261;
@@ -230,13 +239,15 @@ export class GraphController {
     const kinds = new Set(state.hiddenKinds);
     const types = new Set(state.hiddenTypes);
     cy.nodes().forEach((node: NodeSingular) => {
-      node.toggleClass(
+      setClass(
+        node,
         'hidden',
         kinds.has(node.data('kind')) || !inRange(node.data('entity'), state.range, true),
       );
     });
     cy.edges().forEach((edge: EdgeSingular) => {
-      edge.toggleClass(
+      setClass(
+        edge,
         'hidden',
         types.has(edge.data('type')) ||
           !inRange(edge.data('relation'), state.range, false) ||
@@ -250,9 +261,9 @@ export class GraphController {
       // Pins are not Cytoscape locks (fCoSE mishandles locked nodes): they are fixed
       // constraints in fCoSE and put back after any other layout; dragging one moves the pin.
       if (pin) node.position({ x: pin.x, y: pin.y });
-      node.toggleClass('pinned', !!pin);
+      setClass(node, 'pinned', !!pin);
     });
-    cy.elements().removeClass('faded on-path current-step');
+    cy.$('.faded, .on-path, .current-step').removeClass('faded on-path current-step');
     if (path) {
       const ids = new Set([
         ...path.entities.map((e) => e.id),
@@ -285,7 +296,7 @@ export class GraphController {
         // The traced step's edge, when there is one, is the bundle's face.
         visible.sort((a, b) => Number(b.hasClass('on-path')) - Number(a.hasClass('on-path')));
         visible.forEach((edge, i) => {
-          if (edge.hasClass('bundled') !== i > 0) edge.toggleClass('bundled', i > 0);
+          setClass(edge, 'bundled', i > 0);
           const display =
             i === 0 && visible.length > 1
               ? `${edge.data('label')} (+${visible.length - 1})`

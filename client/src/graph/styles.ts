@@ -61,7 +61,9 @@ export const stylesheet: StylesheetJson = [
       'target-arrow-color': '#9ca3af',
       'target-arrow-shape': 'triangle',
       'arrow-scale': 0.8,
-      'curve-style': 'bezier',
+      // Straight: parallel edges are drawn as one (the controller bundles them), so bezier's
+      // fan-out never shows, while its parallel-edge search cost a fifth of the first draw.
+      'curve-style': 'straight',
       label: 'data(display)',
       'font-size': 9,
       color: '#374151',
@@ -72,6 +74,8 @@ export const stylesheet: StylesheetJson = [
       'min-zoomed-font-size': 10,
     },
   },
+  // A relation of an entity to itself needs a curve to be seen at all.
+  { selector: 'edge:loop', style: { 'curve-style': 'bezier' } },
   // One rule per kind: colour and shape are data, read from KIND_STYLE.
   ...Object.entries(KIND_STYLE).map(([kind, { color, shape }]) => ({
     selector: `node[kind = "${kind}"]`,

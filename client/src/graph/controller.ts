@@ -4,9 +4,10 @@ import type { Path } from '../api';
 import type { ViewState } from '../state/view-state';
 import type { ViewElements } from './data';
 import { inRange } from './filters';
+import { loadExtensions } from './extensions';
 import { fcoseOnCopy, layoutOptions, seeded } from './layouts';
 import { edgeDefinition, nodeDefinition } from './model';
-import { kindStyle } from './styles';
+import { kindStyle, labelAllEdges } from './styles';
 
 /** What the canvas tells the views; each event has one payload type. */
 export interface GraphEvents {
@@ -312,12 +313,13 @@ export class GraphController {
   }
 
   /** Runs the state's layout, seeded so the same graph always gives the same picture. */
-  private layout(
+  private async layout(
     state: ViewState,
     path: Path | null,
     fresh: boolean,
     animate: boolean,
   ): Promise<void> {
+    await loadExtensions();
     // A stopped layout may never say so: whoever waited for it is let go here.
     this.running?.stop();
     this.finishRunning();
@@ -483,6 +485,12 @@ export class GraphController {
     const nodes = this.cy.nodes().not('.hidden');
     if (nodes.empty()) return null;
     return nodes.max((n: NodeSingular) => n.degree(false)).ele.id();
+  }
+
+  /** The whole graph as a PNG at twice its size, where every edge label can be read. */
+  png(): Blob {
+    labelAllEdges(this.cy);
+    return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
   }
 
   positions(): Record<string, Position> {

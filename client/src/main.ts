@@ -174,7 +174,10 @@ let layoutsLoading = false;
 app.drawn(() => {
   if (layoutsLoading) return;
   layoutsLoading = true;
-  requestIdleCallback(() => void loadExtensions().catch(() => (layoutsLoading = false)));
+  const load = () => void loadExtensions().catch(() => (layoutsLoading = false));
+  // Safari has no requestIdleCallback.
+  if ('requestIdleCallback' in window) requestIdleCallback(load);
+  else setTimeout(load, 500);
 });
 
 // The relation-type filter and the trace's type list need the graph's types.

@@ -25,7 +25,7 @@ type Listener<K extends keyof GraphEvents> = (payload: GraphEvents[K]) => void;
 /**
  * Sets or clears one class. Cytoscape's toggleClass restyles the element and emits "class"
  * even when nothing changes: on every render that was each element of the canvas, several
- * times (a third of the first screen's time to add its elements).
+ * times, each event also resetting a timer (keepPathLabelsReadable).
  */
 function setClass(element: NodeSingular | EdgeSingular, name: string, on: boolean): void {
   if (element.hasClass(name) !== on) element.toggleClass(name, on);

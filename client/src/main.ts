@@ -3,6 +3,7 @@ import { ApiError } from './api';
 import type { App } from './app';
 import { GraphController, type RenderOptions } from './graph/controller';
 import { GraphData } from './graph/data';
+import { loadExtensions } from './graph/extensions';
 import { createGraph } from './graph/model';
 import { toSvg } from './graph/svg-export';
 import { Store } from './state/store';
@@ -166,6 +167,18 @@ graph.on('moved', ({ id, x, y }) =>
     'Moved a pinned node',
   ),
 );
+
+// The layouts' code (fCoSE, dagre) is not needed to draw the first screen: it loads once the
+// page is idle after it, so the first change of layout does not wait for it.
+let layoutsLoading = false;
+app.drawn(() => {
+  if (layoutsLoading) return;
+  layoutsLoading = true;
+  const load = () => void loadExtensions().catch(() => (layoutsLoading = false));
+  // Safari has no requestIdleCallback.
+  if ('requestIdleCallback' in window) requestIdleCallback(load);
+  else setTimeout(load, 500);
+});
 
 // The relation-type filter and the trace's type list need the graph's types.
 let typesMounted = false;

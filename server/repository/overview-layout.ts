@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Entity, Relation } from '../../client/src/api';
 import { GraphController } from '../../client/src/graph/controller';
-import { createGraph } from '../../client/src/graph/model';
+import { createHeadlessGraph } from '../../client/src/graph/headless';
 import { initialState } from '../../client/src/state/view-state';
 import type { EntityModel, RelationModel } from './records';
 
@@ -41,7 +41,7 @@ export function overviewLayout(
 }
 
 async function layOut(entities: EntityModel[], relations: RelationModel[]): Promise<Position[]> {
-  const graph = new GraphController(createGraph());
+  const graph = new GraphController(createHeadlessGraph());
   try {
     await graph.render(
       initialState(),

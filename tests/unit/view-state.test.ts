@@ -1,6 +1,6 @@
 import type { Entity, Relation } from '../../client/src/api';
 import { GraphController } from '../../client/src/graph/controller';
-import { createGraph } from '../../client/src/graph/model';
+import { createHeadlessGraph } from '../../client/src/graph/headless';
 import { Store } from '../../client/src/state/store';
 import { fromQuery, toQuery } from '../../client/src/state/url';
 import {
@@ -167,7 +167,7 @@ describe('the canvas drawn from a state (headless Cytoscape)', () => {
     relation('a', 'b', 'SIGNED'),
   ];
   const draw = async (state: ViewState) => {
-    const graph = new GraphController(createGraph());
+    const graph = new GraphController(createHeadlessGraph());
     await graph.render(state, { entities, relations, path: null });
     return graph;
   };
@@ -223,7 +223,7 @@ describe('the canvas drawn from a state (headless Cytoscape)', () => {
   });
 
   it('highlights the chosen path, and a new state without it clears it all', async () => {
-    const graph = new GraphController(createGraph());
+    const graph = new GraphController(createHeadlessGraph());
     const path = {
       length: 2,
       narrative: '',

@@ -4,9 +4,10 @@ import type { Path } from '../api';
 import type { ViewState } from '../state/view-state';
 import type { ViewElements } from './data';
 import { inRange } from './filters';
+import { loadExtensions } from './extensions';
 import { fcoseOnCopy, layoutOptions, seeded } from './layouts';
 import { edgeDefinition, nodeDefinition } from './model';
-import { kindStyle } from './styles';
+import { kindStyle, labelAllEdges } from './styles';
 
 /** What the canvas tells the views; each event has one payload type. */
 export interface GraphEvents {
@@ -20,6 +21,15 @@ export interface GraphEvents {
   hover: { id: string; text: string; x: number; y: number } | null;
 }
 type Listener<K extends keyof GraphEvents> = (payload: GraphEvents[K]) => void;
+
+/**
+ * Sets or clears one class. Cytoscape's toggleClass restyles the element and emits "class"
+ * even when nothing changes: on every render that was each element of the canvas, several
+ * times, each event also resetting a timer (keepPathLabelsReadable).
+ */
+function setClass(element: NodeSingular | EdgeSingular, name: string, on: boolean): void {
+  if (element.hasClass(name) !== on) element.toggleClass(name, on);
+}
 
 /** Deterministic 32-bit hash of an id, for initial positions that do not depend on luck. */
 export function hash(text: string): number {
@@ -230,13 +240,15 @@ export class GraphController {
     const kinds = new Set(state.hiddenKinds);
     const types = new Set(state.hiddenTypes);
     cy.nodes().forEach((node: NodeSingular) => {
-      node.toggleClass(
+      setClass(
+        node,
         'hidden',
         kinds.has(node.data('kind')) || !inRange(node.data('entity'), state.range, true),
       );
     });
     cy.edges().forEach((edge: EdgeSingular) => {
-      edge.toggleClass(
+      setClass(
+        edge,
         'hidden',
         types.has(edge.data('type')) ||
           !inRange(edge.data('relation'), state.range, false) ||
@@ -250,9 +262,9 @@ export class GraphController {
       // Pins are not Cytoscape locks (fCoSE mishandles locked nodes): they are fixed
       // constraints in fCoSE and put back after any other layout; dragging one moves the pin.
       if (pin) node.position({ x: pin.x, y: pin.y });
-      node.toggleClass('pinned', !!pin);
+      setClass(node, 'pinned', !!pin);
     });
-    cy.elements().removeClass('faded on-path current-step');
+    cy.$('.faded, .on-path, .current-step').removeClass('faded on-path current-step');
     if (path) {
       const ids = new Set([
         ...path.entities.map((e) => e.id),
@@ -285,7 +297,7 @@ export class GraphController {
         // The traced step's edge, when there is one, is the bundle's face.
         visible.sort((a, b) => Number(b.hasClass('on-path')) - Number(a.hasClass('on-path')));
         visible.forEach((edge, i) => {
-          if (edge.hasClass('bundled') !== i > 0) edge.toggleClass('bundled', i > 0);
+          setClass(edge, 'bundled', i > 0);
           const display =
             i === 0 && visible.length > 1
               ? `${edge.data('label')} (+${visible.length - 1})`
@@ -301,12 +313,13 @@ export class GraphController {
   }
 
   /** Runs the state's layout, seeded so the same graph always gives the same picture. */
-  private layout(
+  private async layout(
     state: ViewState,
     path: Path | null,
     fresh: boolean,
     animate: boolean,
   ): Promise<void> {
+    await loadExtensions();
     // A stopped layout may never say so: whoever waited for it is let go here.
     this.running?.stop();
     this.finishRunning();
@@ -472,6 +485,12 @@ export class GraphController {
     const nodes = this.cy.nodes().not('.hidden');
     if (nodes.empty()) return null;
     return nodes.max((n: NodeSingular) => n.degree(false)).ele.id();
+  }
+
+  /** The whole graph as a PNG at twice its size, where every edge label can be read. */
+  png(): Blob {
+    labelAllEdges(this.cy);
+    return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
   }
 
   positions(): Record<string, Position> {

@@ -7,7 +7,6 @@ import cytoscape, {
   type Position,
 } from 'cytoscape';
 import type { LayoutName } from '../state/view-state';
-import { registerExtensions } from './extensions';
 import { mulberry32 } from './random';
 import { stylesheet } from './styles';
 
@@ -106,9 +105,9 @@ export function layoutOptions(
  * box; on the page that styles and measures every label and edge of a picture about to move,
  * a full pass thrown away (a third of the first screen's layout on a 10k-entity graph). The
  * copy leaves nothing out for being filtered or bundled on the page: `eles` is what is laid out.
+ * fCoSE must be loaded (loadExtensions).
  */
 export function fcoseOnCopy(eles: Collection, options: LayoutOptions): LayoutOptions {
-  registerExtensions();
   // Styled although headless: node sizes come from the stylesheet.
   const copy = cytoscape({ headless: true, styleEnabled: true, style: stylesheet });
   const concealed = new Set(['hidden', 'bundled']);

@@ -1,14 +1,12 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import type { Entity, Relation } from '../api';
-import { registerExtensions } from './extensions';
-import { keepPathLabelsReadable, stylesheet } from './styles';
+import { keepPathLabelsReadable, labelEdgesInView, stylesheet } from './styles';
 
 /**
  * Creates the Cytoscape instance. With no container it runs headless (for tests and tools);
  * the page mounts it on #cy. Performance options keep thousands of elements responsive.
  */
 export function createGraph(container?: HTMLElement): Core {
-  registerExtensions();
   const cy = cytoscape({
     container,
     headless: container === undefined,
@@ -21,6 +19,7 @@ export function createGraph(container?: HTMLElement): Core {
     pixelRatio: 1,
   });
   keepPathLabelsReadable(cy);
+  labelEdgesInView(cy);
   return cy;
 }
 

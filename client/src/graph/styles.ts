@@ -61,7 +61,17 @@ export const stylesheet: StylesheetJson = [
       'target-arrow-color': '#9ca3af',
       'target-arrow-shape': 'triangle',
       'arrow-scale': 0.8,
-      'curve-style': 'bezier',
+      // Straight: parallel edges are drawn as one (the controller bundles them), so a
+      // bezier's fan-out would never show.
+      'curve-style': 'straight',
+    },
+  },
+  {
+    // Edge labels only where they can be read (labelEdgesInView) and on a traced path: each
+    // label is measured, placed and styled, a sixth of Cytoscape's work on the first screen,
+    // where its zoom draws none of them.
+    selector: 'edge.labelled, edge.on-path',
+    style: {
       label: 'data(display)',
       'font-size': 9,
       color: '#374151',
@@ -72,6 +82,8 @@ export const stylesheet: StylesheetJson = [
       'min-zoomed-font-size': 10,
     },
   },
+  // A relation of an entity to itself needs a curve to be seen at all.
+  { selector: 'edge:loop', style: { 'curve-style': 'bezier' } },
   // One rule per kind: colour and shape are data, read from KIND_STYLE.
   ...Object.entries(KIND_STYLE).map(([kind, { color, shape }]) => ({
     selector: `node[kind = "${kind}"]`,
@@ -168,4 +180,44 @@ export function keepPathLabelsReadable(cy: Core): void {
     }
     later();
   });
+}
+
+/** From this zoom on, edge labels (9 units, drawn from 10 px on) are about to be readable. */
+export const EDGE_LABEL_ZOOM = 1;
+
+/**
+ * Labels the edges that reach into the view once it is zoomed in to EDGE_LABEL_ZOOM (after
+ * the viewport settles, and for edges added while zoomed in). A label stays once given; the
+ * whole graph's edges are labelled only for an export (labelAllEdges).
+ */
+export function labelEdgesInView(cy: Core): void {
+  if (!cy.container()) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const update = () => {
+    if (cy.zoom() < EDGE_LABEL_ZOOM) return;
+    const view = cy.extent();
+    const due = cy.edges(':visible').filter((edge) => {
+      if (edge.hasClass('labelled')) return false;
+      const a = edge.source().position();
+      const b = edge.target().position();
+      return (
+        Math.max(a.x, b.x) >= view.x1 &&
+        Math.min(a.x, b.x) <= view.x2 &&
+        Math.max(a.y, b.y) >= view.y1 &&
+        Math.min(a.y, b.y) <= view.y2
+      );
+    });
+    if (due.nonempty()) due.addClass('labelled');
+  };
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, 150);
+  };
+  cy.on('viewport', later);
+  cy.on('add', 'edge', later);
+}
+
+/** Every edge labelled, for a picture of the whole graph (PNG export). */
+export function labelAllEdges(cy: Core): void {
+  cy.edges().not('.labelled').addClass('labelled');
 }

@@ -75,10 +75,7 @@ export function mountToolbar(bar: HTMLElement, app: App, actions: ToolbarActions
     undo,
     redo,
     button('PNG', 'Export the view as PNG', 'export-png', () =>
-      download(
-        'tracegraph.png',
-        graph.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob,
-      ),
+      download('tracegraph.png', graph.png()),
     ),
     button('SVG', 'Export the view as SVG', 'export-svg', () =>
       download('tracegraph.svg', new Blob([actions.svg()], { type: 'image/svg+xml' })),

@@ -201,7 +201,7 @@ export const resolvers: Resolvers = {
       // The entity is looked up while its timeline is read: an unknown one has none.
       const [, rows] = await Promise.all([
         entityId === null ? null : entityOrFail(ctx, entityId, 'entityId'),
-        timeline(ctx.db, { from, to, entityId, kinds, first, ...detail }),
+        timeline(ctx.db, { from, to, entityId, kinds, first, ...detail }, ctx.loaders.meta),
       ]);
       for (const row of rows) {
         if (detail.entityDetail) ctx.loaders.remember(row.known);
@@ -236,11 +236,8 @@ export const resolvers: Resolvers = {
       const limit = intInRange(args.limit, 'limit', 1, LIMITS.overviewLimit);
       const found = await overview(ctx.db, ctx.loaders.meta, limit, OVERVIEW_RELATIONS_PER_ENTITY);
       ctx.loaders.remember(found.known);
-      // Their documents read now, in one statement, so that each source resolves at once.
-      const cited = new Set(
-        [...found.known, ...found.relations].flatMap((x) => x.sources.map((s) => s.document)),
-      );
-      await ctx.documents.document.loadMany([...cited]);
+      // Their documents came with it, so that each source resolves at once.
+      ctx.documents.remember(found.documents);
       return {
         entities: found.known,
         relations: found.relations,

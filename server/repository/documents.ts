@@ -24,6 +24,18 @@ const toDocument = (d: Record<string, unknown>): DocumentModel => ({
   date: str(d.date),
 });
 
+/** The documents with these ids, as stored (those that exist). */
+export async function documentsById(
+  db: Database,
+  ids: readonly string[],
+): Promise<Record<string, unknown>[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.read<{ document: Record<string, unknown> }>('documents-by-id', {
+    ids: [...ids],
+  });
+  return rows.map((row) => row.document);
+}
+
 /** Where a statement that brings documents along leaves them (the request's document loader). */
 export type DocumentSink = Pick<ReturnType<typeof createDocumentLoaders>, 'remember'>;
 
@@ -35,10 +47,8 @@ export function createDocumentLoaders(db: Database) {
   /** Documents read so far, for resolvers that can then answer without a promise. */
   const read = new Map<string, DocumentModel | null>();
   const document = new DataLoader<string, DocumentModel | null>(async (ids) => {
-    const rows = await db.read<{ document: Record<string, unknown> }>('documents-by-id', {
-      ids: [...ids],
-    });
-    const found = new Map(rows.map(({ document: d }) => [String(d.id), toDocument(d)]));
+    const rows = await documentsById(db, ids);
+    const found = new Map(rows.map((d) => [String(d.id), toDocument(d)]));
     return ids.map((id) => {
       const model = found.get(id) ?? null;
       read.set(id, model);

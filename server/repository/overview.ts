@@ -1,5 +1,7 @@
 import type { Database } from '../db/database';
-import { type GraphMeta, graphMeta } from './meta';
+import { documentsById } from './documents';
+import { keptPerGraph } from './kept';
+import type { GraphMeta } from './meta';
 import { relationsAmong, type SubgraphIds } from './neighborhood';
 import { toEntity, toRelation } from './records';
 
@@ -34,24 +36,18 @@ const allAmong = (db: Database, ids: string[], limit: number) =>
 export interface OverviewIds extends SubgraphIds {
   totalEntities: number;
   totalRelations: number;
+  /** The documents its entities and relations cite, kept with it (DocumentSink.remember). */
+  documents: Record<string, unknown>[];
 }
 
-/**
- * The overviews of the loaded graph, per database (its driver: every request has its own
- * handle on it, db.forRequest): every user's first screen asks for one, and a graph changes
- * only by a load, which writes a new `loadedAt` in the transaction that switches the graph
- * (cypher/switch-generation.cypher).
- */
-const kept = new WeakMap<Database['driver'], Map<string, OverviewIds>>();
-/** Overviews kept per database: the explorer asks for one size; other sizes are read again. */
-const KEPT = 4;
+/** Overviews kept per loaded graph: the explorer asks for one size; other sizes are read again. */
+const keep = keptPerGraph<OverviewIds>(4);
 
 /**
  * The first screen at any graph size: a legible slice of the graph's core plus the totals,
  * so the explorer can say how much it does not show. The relations are at most
  * `relationsPerEntity` starting at each entity, found without reading all of a hub's. Read
- * once per loaded graph: kept when the graph's `loadedAt` is the same before and after the
- * reads (a load in between would have made them another graph's).
+ * once per loaded graph (kept.ts).
  */
 export async function overview(
   db: Database,
@@ -59,20 +55,13 @@ export async function overview(
   limit: number,
   relationsPerEntity: number,
 ): Promise<OverviewIds> {
-  const { loadedAt } = await meta();
-  const key = `${loadedAt}|${limit}|${relationsPerEntity}`;
-  let graphs = kept.get(db.driver);
-  const known = loadedAt === null ? undefined : graphs?.get(key);
-  if (known) return known;
-  const read = await readOverview(db, meta, limit, relationsPerEntity);
-  if (loadedAt !== null && (await graphMeta(db)).loadedAt === loadedAt) {
-    if (!graphs) kept.set(db.driver, (graphs = new Map()));
-    // An earlier graph's overviews are never asked for again.
-    for (const old of graphs.keys()) if (!old.startsWith(`${loadedAt}|`)) graphs.delete(old);
-    graphs.set(key, read);
-    if (graphs.size > KEPT) graphs.delete(graphs.keys().next().value!);
-  }
-  return read;
+  return keep(db, meta, `${limit}|${relationsPerEntity}`, async () => {
+    const read = await readOverview(db, meta, limit, relationsPerEntity);
+    const cited = new Set(
+      [...read.known, ...read.relations].flatMap((x) => x.sources.map((s) => s.document)),
+    );
+    return { ...read, documents: await documentsById(db, [...cited]) };
+  });
 }
 
 async function readOverview(
@@ -80,7 +69,7 @@ async function readOverview(
   meta: () => Promise<GraphMeta>,
   limit: number,
   relationsPerEntity: number,
-): Promise<OverviewIds> {
+): Promise<Omit<OverviewIds, 'documents'>> {
   const [{ entities, relations }, top] = await Promise.all([meta(), topEntities(db, limit)]);
   const base = { ...top, totalEntities: entities, totalRelations: relations };
   if (!top.truncated) {

@@ -2,6 +2,8 @@ import type { Database } from '../db/database';
 import type { PartialDate } from '../domain/dates';
 import { sentence } from '../../shared/grammar';
 import type { EntityKind } from '../../shared/kinds';
+import { keptPerGraph } from './kept';
+import type { GraphMeta } from './meta';
 import { type EntityModel, type RelationModel, toEntity, toRelation } from './records';
 
 export interface TimelineQuery {
@@ -54,11 +56,28 @@ const relationFields = (value: Fields | unknown[]): Fields =>
       }
     : value;
 
+/** Whole-graph timelines kept per loaded graph (the explorer's first screen asks for one). */
+const keepWhole = keptPerGraph<TimelineRow[]>(4);
+
 /**
  * Dated entities and dated relations in date order. Without an entity it reads the date
  * indexes in order and stops after `first` rows; with one it walks that entity's relations.
+ * The whole graph's, unfiltered (what every user's first screen lists), is read once per
+ * loaded graph.
  */
-export async function timeline(db: Database, q: TimelineQuery): Promise<TimelineRow[]> {
+export async function timeline(
+  db: Database,
+  q: TimelineQuery,
+  meta: () => Promise<GraphMeta>,
+): Promise<TimelineRow[]> {
+  if (q.from === null && q.to === null && q.entityId === null && q.kinds === null) {
+    const key = `${q.first}|${q.entityDetail ?? true}|${q.relationDetail ?? true}`;
+    return keepWhole(db, meta, key, () => readTimeline(db, q));
+  }
+  return readTimeline(db, q);
+}
+
+async function readTimeline(db: Database, q: TimelineQuery): Promise<TimelineRow[]> {
   const rows = await db.read<{
     date: string;
     title: string;

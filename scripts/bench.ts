@@ -191,9 +191,13 @@ async function main() {
     const profiled = new Map<string, { hits: number; scans: string[] }>();
     const measured = new Map<string, Stats>();
     const measure = async (op: (typeof ops)[number]) => {
+      // The first request's statements are PROFILEd; the second's are what the timed runs
+      // send (an answer kept per loaded graph, server/repository/kept.ts, is read only once).
+      const first: Statement[][] = [];
       const recorded: Statement[][] = [];
       let bytes = 0;
       for (const variables of op.variants) {
+        first.push(await record.during(() => post(url, op.query, variables)));
         recorded.push(
           await record.during(async () => (bytes = await post(url, op.query, variables))),
         );
@@ -214,7 +218,7 @@ async function main() {
       const r = summarize(raw);
       measured.set(op.name, a);
       const statements = recorded[0]!.map((s) => s.name);
-      for (const s of recorded[0]!) {
+      for (const s of first[0]!) {
         if (!profiled.has(s.name)) profiled.set(s.name, await profile(db, s));
       }
       out(

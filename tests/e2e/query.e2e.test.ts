@@ -13,7 +13,14 @@ describe('the query tab', () => {
 
   it('runs an example operation in the bundled GraphiQL and draws its result on the canvas', async () => {
     const { page, problems, close } = await openPage(explorer.browser, explorer.server.url);
-    await cyEval(page, (cy) => cy.elements().remove(), null); // start from an empty canvas
+    // Start from an empty canvas.
+    await cyEval(
+      page,
+      (cy) => {
+        cy.elements().remove();
+      },
+      null,
+    );
     await page.getByTestId('query-tab').click();
     await page.locator('.graphiql-container').waitFor();
     // The schema's own documentation is there.

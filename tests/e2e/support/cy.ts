@@ -2,12 +2,20 @@ import type { Page } from 'playwright-core';
 
 type Core = import('cytoscape').Core;
 
-/** Reads from the page's Cytoscape instance (window.cy), as a user's view of the canvas. */
+/**
+ * Reads from the page's Cytoscape instance (window.cy), as a user's view of the canvas. The
+ * function returns plain data: a Cytoscape collection (what `remove()` or `addClass()` give
+ * back) reaches the whole graph through `cy`, and Playwright serialising it filled the page's
+ * heap until Chromium killed the tab ("Target crashed").
+ */
 export function cyEval<T, A>(page: Page, fn: (cy: Core, arg: A) => T, arg: A): Promise<T> {
   return page.evaluate(
     ({ source, value }) => {
       const cy = (window as unknown as { cy: Core }).cy;
-      return new Function('cy', 'arg', `return (${source})(cy, arg);`)(cy, value) as T;
+      const result = new Function('cy', 'arg', `return (${source})(cy, arg);`)(cy, value) as T;
+      if (typeof (result as { cy?: unknown } | null)?.cy === 'function')
+        throw new Error('cyEval: return plain data, not a Cytoscape element or collection');
+      return result;
     },
     { source: fn.toString(), value: arg },
   );

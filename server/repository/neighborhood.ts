@@ -3,7 +3,6 @@ import type { PartialDate } from '../domain/dates';
 import {
   columnRows,
   type EntityModel,
-  fromColumnLists,
   fromColumns,
   type RelationModel,
   toEntity,
@@ -148,5 +147,5 @@ export async function relationsAmong(
 ): Promise<RelationModel[]> {
   if (q.ids.length === 0) return [];
   const [lists] = await db.read('relations-among', { ...q, scan: scanPerEntity(q.ids.length) });
-  return fromColumnLists(toRelation, lists);
+  return columnRows(lists).map((row) => fromColumns(toRelation, row));
 }

@@ -110,19 +110,3 @@ export function columnRows(lists: Row | undefined): Row[] {
     return row;
   });
 }
-
-/**
- * fromColumns over a single row of lists, a row's `details` merged in: one object a record on
- * the way (a hub's neighbourhood decodes 1,200 relations a request).
- */
-export function fromColumnLists<T>(to: (row: Row) => T, lists: Row | undefined): T[] {
-  const { details, ...rest } = lists ?? {};
-  const columns = Object.entries(rest) as [string, unknown[]][];
-  const extra = (details ?? []) as (Row | null)[];
-  const length = Math.max(0, ...columns.map(([, list]) => list.length));
-  return Array.from({ length }, (_, i) => {
-    const row: Row = { ...extra[i] };
-    for (const [column, list] of columns) row[column] = list[i] ?? null;
-    return to(row);
-  });
-}

@@ -1,7 +1,7 @@
 import { startExplorer } from './support/app';
 import { openPage } from './support/browser';
 import { clickElement, cyEval, nodeCount } from './support/cy';
-import { settled } from './support/view';
+import { settled, waitUpTo } from './support/view';
 
 type Explorer = Awaited<ReturnType<typeof startExplorer>>;
 
@@ -11,6 +11,35 @@ describe('browsing', () => {
     explorer = await startExplorer();
   });
   afterAll(() => explorer.stop());
+
+  it('shows the whole first screen inside the canvas, and keeps it fitted when the window changes', async () => {
+    const { page, problems, close } = await openPage(explorer.browser, explorer.server.url);
+    // Every node and label drawn inside the canvas (the panels and the timeline fill in
+    // around it after the first fit: its bottom rows used to end up under the timeline).
+    const overflow = () =>
+      cyEval(
+        page,
+        (cy) => {
+          const box = cy.elements(':visible').renderedBoundingBox();
+          const { clientWidth, clientHeight } = cy.container()!;
+          return Math.max(0, -box.x1, -box.y1, box.x2 - clientWidth, box.y2 - clientHeight);
+        },
+        null,
+      );
+    expect(await overflow()).toBe(0);
+    await page.setViewportSize({ width: 1100, height: 620 });
+    await waitUpTo(async () => (await overflow()) === 0, 3000);
+    expect(await overflow()).toBe(0);
+    // A view the user zoomed stays as the user left it.
+    await page.getByTestId('zoom-in').click();
+    const zoomed = await cyEval(page, (cy) => cy.zoom(), null);
+    await page.setViewportSize({ width: 1300, height: 800 });
+    await page.waitForFunction(() => document.getElementById('cy')!.clientHeight > 560);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
+    expect(await cyEval(page, (cy) => cy.zoom(), null)).toBe(zoomed);
+    expect(problems).toEqual([]);
+    await close();
+  });
 
   it('autocompletes names and aliases and selects and centres the choice, by keyboard alone', async () => {
     const { page, problems, close } = await openPage(explorer.browser, explorer.server.url);

@@ -79,6 +79,7 @@ export class GraphController {
       this.emit('hover', { id: el.id(), text, x, y });
     });
     cy.on('mouseout', 'node, edge', () => this.emit('hover', null));
+    cy.on('resize', () => this.refitAfterResize());
   }
 
   on<K extends keyof GraphEvents>(event: K, listener: Listener<K>): void {
@@ -400,12 +401,38 @@ export class GraphController {
     if (!cy.container()) return Promise.resolve();
     const target = path ? cy.$('.on-path') : cy.elements().not('.hidden');
     if (target.empty()) return Promise.resolve();
+    const fitted = () => {
+      this.fitted = { path, zoom: cy.zoom(), pan: { ...cy.pan() }, size: this.size() };
+    };
     if (!animate) {
       cy.stop(true);
       cy.fit(target, 40);
+      fitted();
       return Promise.resolve();
     }
-    return this.animate({ fit: { eles: target, padding: 40 } });
+    return this.animate({ fit: { eles: target, padding: 40 } }).then(fitted);
+  }
+
+  /** The viewport the last fit left, while nobody has moved it since. */
+  private fitted: { path: Path | null; zoom: number; pan: Position; size: string } | null = null;
+
+  private size(): string {
+    return `${this.cy.width()}×${this.cy.height()}`;
+  }
+
+  /**
+   * The canvas changed size (the panels beside it filled in after the first fit, or the
+   * window was resized): a view still as fitted is fitted again, else its bottom rows end
+   * up under the timeline (the first screen was fitted to 760×822 and shown in 724×724).
+   */
+  private refitAfterResize(): void {
+    const was = this.fitted;
+    // Cytoscape also reports a resize when the container's attributes change (data-layout).
+    if (!was || was.size === this.size()) return;
+    const { zoom, pan } = { zoom: this.cy.zoom(), pan: this.cy.pan() };
+    if (zoom === was.zoom && pan.x === was.pan.x && pan.y === was.pan.y) {
+      void this.fit(was.path, false);
+    } else this.fitted = null;
   }
 
   /**

@@ -140,12 +140,35 @@ export interface RelationsAmongQuery {
   detail: boolean;
 }
 
+/**
+ * From this many entities on, the relations among them are read by SPLIT_AMONG statements at
+ * once, each walking from its part of the set: Neo4j runs a statement on one thread, so a
+ * hub's neighbourhood (200 entities, 6,000 relationships walked) takes the time of half of
+ * them on a machine with cores to spare, for the same work in all.
+ */
+const SPLIT_AMONG_FROM = 64;
+const SPLIT_AMONG = 2;
+
 /** The relations among a set of entities, in id order (relations-among.cypher). */
 export async function relationsAmong(
   db: Database,
   q: RelationsAmongQuery,
 ): Promise<RelationModel[]> {
   if (q.ids.length === 0) return [];
-  const [lists] = await db.read('relations-among', { ...q, scan: scanPerEntity(q.ids.length) });
-  return columnRows(lists).map((row) => fromColumns(toRelation, row));
+  const scan = scanPerEntity(q.ids.length);
+  const parts = q.ids.length < SPLIT_AMONG_FROM ? 1 : SPLIT_AMONG;
+  const size = Math.ceil(q.ids.length / parts);
+  const found = await Promise.all(
+    Array.from({ length: parts }, async (_, i) => {
+      const from = q.ids.slice(i * size, (i + 1) * size);
+      const [lists] = await db.read('relations-among', { ...q, from, scan });
+      return columnRows(lists).map((row) => fromColumns(toRelation, row));
+    }),
+  );
+  if (parts === 1) return found[0]!;
+  // Each part is in id order and within the limit: the first `limit` of them all, merged.
+  return found
+    .flat()
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, q.limit);
 }

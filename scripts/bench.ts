@@ -30,7 +30,8 @@ const WARM_RUNS = Number(process.env.BENCH_WARM_RUNS ?? 30);
 const SCANS = /AllNodesScan|NodeByLabelScan|AllRelationshipsScan|RelationshipTypeScan/;
 
 type Stats = { p50: number; p95: number };
-type Statement = { name: string; params: Params };
+/** `wave`: statements the server had in flight together share one (replayed together too). */
+type Statement = { name: string; params: Params; wave: number };
 
 function summarize(times: number[]): Stats {
   const sorted = [...times].sort((a, b) => a - b);
@@ -51,10 +52,17 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 function recorder(db: Database) {
   const read = Database.prototype.read;
   let recording: Statement[] | null = null;
+  let inFlight = 0;
+  let wave = 0;
   Database.prototype.read = function (this: Database, name: string, params: Params = {}, options) {
+    if (inFlight === 0) wave++;
     // A copy: a caller may change its arrays after the call (the walk's `seen` grows).
-    recording?.push({ name, params: structuredClone(params) });
-    return read.call(this, name, params, options);
+    recording?.push({ name, params: structuredClone(params), wave });
+    inFlight++;
+    const done = () => inFlight--;
+    const reading = read.call(this, name, params, options);
+    reading.then(done, done);
+    return reading;
   } as Database['read'];
   return {
     async during(work: () => Promise<unknown>): Promise<Statement[]> {
@@ -66,8 +74,12 @@ function recorder(db: Database) {
         recording = null;
       }
     },
+    // As the server sent them: one wave after another, the statements of a wave at once.
     replay: async (statements: Statement[]) => {
-      for (const s of statements) await read.call(db, s.name, s.params);
+      for (const w of new Set(statements.map((s) => s.wave))) {
+        const together = statements.filter((s) => s.wave === w);
+        await Promise.all(together.map((s) => read.call(db, s.name, s.params)));
+      }
     },
   };
 }

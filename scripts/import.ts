@@ -33,6 +33,14 @@ async function importOffline(source: GraphSource, dataDir: string, force: boolea
     throw error;
   }
   const checked = performance.now();
+  if (process.env.TRACEGRAPH_IMPORT_TIMING) {
+    // Beside the import JVM's own lines: CPU time says more than wall time on a busy machine.
+    const cpu = process.cpuUsage();
+    console.error(
+      `tracegraph-import: timing check ${Math.round(checked - started)} ms ` +
+        `(node cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms)`,
+    );
+  }
   const name = path.relative(process.cwd(), source.name) || source.name;
   try {
     const built = await buildStore(dataDir, graph, { log, progress, force, jvm });

@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import { EntityNumbers } from './entity-numbers';
 
 /**
  * What the loader computes from a graph file while it reads it, so that whole-graph questions
@@ -37,8 +38,7 @@ const byCountThen = <T extends { count: number }>(key: (item: T) => string) => {
  * parses), in memory proportional to the number of entities, not of relations.
  */
 export class DerivedData {
-  /** Each entity's position in `degrees` (one lookup per relation end). */
-  private readonly entityIndex = new Map<string, number>();
+  /** Each entity's degree, by its number (seed/entity-numbers.ts). */
   private readonly degrees: number[] = [];
   private readonly kinds = new Map<string, number>();
   private readonly types = new Map<string, { count: number } & TypeWords>();
@@ -55,25 +55,50 @@ export class DerivedData {
     this.documents += 1;
   }
 
+  /** `entities`: the ids' numbers, shared with the checker (GraphChecker). */
+  constructor(readonly entities = new EntityNumbers()) {}
+
   addEntity(entity: { id: string; kind: string }): void {
-    this.indexOf(entity.id);
+    this.grow(this.entities.of(entity.id));
     this.kinds.set(entity.kind, (this.kinds.get(entity.kind) ?? 0) + 1);
   }
 
-  /** A self-loop counts once for its entity. `words` are the type's label as stored. */
-  addRelation(relation: { type: string; source: string; target: string }, words: TypeWords): void {
+  /**
+   * A self-loop counts once for its entity. `words` are the type's label as stored; `source`
+   * and `target` its ends' numbers when the caller has them (the checker looked them up).
+   */
+  addRelation(
+    relation: { type: string; source: string; target: string },
+    words: TypeWords,
+    source = this.entities.of(relation.source),
+    target = this.entities.of(relation.target),
+  ): void {
     this.relations += 1;
-    this.bump(relation.source);
-    if (relation.target !== relation.source) this.bump(relation.target);
+    this.grow(Math.max(source, target));
+    this.degrees[source]! += 1;
+    if (target !== source) this.degrees[target]! += 1;
     const type = this.types.get(relation.type);
     if (type) type.count += 1;
     else this.types.set(relation.type, { count: 1, ...words });
   }
 
+  /**
+   * The entity's number: 0, 1, 2 … in the order its id was first seen (as an entity or as a
+   * relation's end). The offline import gives it to neo4j-admin as the node's integer id.
+   */
+  entityNumber(id: string): number {
+    return this.entities.of(id);
+  }
+
   /** The entity's degree: relations with it at either end. */
   degree(id: string): number {
-    const index = this.entityIndex.get(id);
-    return index === undefined ? 0 : this.degrees[index]!;
+    const number = this.entities.get(id);
+    return number === undefined ? 0 : this.degreeOf(number);
+  }
+
+  /** The degree of the entity with this number. */
+  degreeOf(number: number): number {
+    return this.degrees[number] ?? 0;
   }
 
   relationTypes(): string[] {
@@ -89,7 +114,7 @@ export class DerivedData {
       .sort(byCountThen((t) => t.type));
     return {
       id: 'current',
-      entities: this.entityIndex.size,
+      entities: this.entities.size,
       relations: this.relations,
       documents: this.documents,
       byKind: JSON.stringify(byKind),
@@ -100,17 +125,8 @@ export class DerivedData {
     };
   }
 
-  private bump(id: string): void {
-    this.degrees[this.indexOf(id)]! += 1;
-  }
-
-  private indexOf(id: string): number {
-    let index = this.entityIndex.get(id);
-    if (index === undefined) {
-      index = this.degrees.push(0) - 1;
-      this.entityIndex.set(id, index);
-    }
-    return index;
+  private grow(number: number): void {
+    while (this.degrees.length <= number) this.degrees.push(0);
   }
 }
 

@@ -21,8 +21,8 @@ export interface CsvColumn {
   raw?: boolean;
 }
 
-const quote = (text: string) =>
-  text.includes('"') ? `"${text.replace(/"/g, '""')}"` : `"${text}"`;
+/** What a text field may hold that needs more than quotes around it. */
+const SPECIAL = /["\r\n]/;
 
 /** How a row's value for a column is read: by default the field of that name. */
 export type FieldReader<T> = (field: string) => (row: T) => unknown;
@@ -39,23 +39,34 @@ export class ImportCsv<T = Record<string, unknown>> {
   /** Each column's reader, made once: a row is formatted without building anything per value. */
   private readonly readers: ((row: T) => unknown)[];
 
+  /**
+   * `leading`: headers of columns the caller formats itself and gives to `write` (numbers:
+   * an integer id, a relation's ends).
+   */
   constructor(
     readonly file: string,
     private readonly columns: CsvColumn[],
     read: FieldReader<T> = byName as FieldReader<T>,
+    leading: string[] = [],
   ) {
     this.out = new BufferedFile(file);
-    const header = columns.map((c) =>
-      c.raw || !c.type || c.type === 'string' ? c.name : `${c.name}:${c.type}`,
-    );
+    const header = [
+      ...leading,
+      ...columns.map((c) =>
+        c.raw || !c.type || c.type === 'string' ? c.name : `${c.name}:${c.type}`,
+      ),
+    ];
     this.header = header.join(',') + '\n';
     this.out.append(this.header);
     this.readers = columns.map((c) => read(c.field ?? c.name));
   }
 
-  /** Appends a row (fields missing or null become empty: no property); returns the line. */
-  write(row: T): string {
-    let line = '';
+  /**
+   * Appends a row (fields missing or null become empty: no property); returns the line.
+   * `lead`: the leading columns' values, each followed by its comma.
+   */
+  write(row: T, lead = ''): string {
+    let line = lead;
     for (let i = 0; i < this.columns.length; i++) {
       if (i > 0) line += ',';
       line += this.cell(this.readers[i]!(row), this.columns[i]!);
@@ -95,7 +106,9 @@ export class ImportCsv<T = Record<string, unknown>> {
   }
 
   private text(value: string): string {
-    if (!this.multiline && (value.includes('\n') || value.includes('\r'))) this.multiline = true;
-    return quote(value);
+    // One scan for the common case: nothing to escape, no line break.
+    if (!SPECIAL.test(value)) return '"' + value + '"';
+    if (value.includes('\n') || value.includes('\r')) this.multiline = true;
+    return `"${value.replace(/"/g, '""')}"`;
   }
 }

@@ -134,7 +134,7 @@ export async function checkGraph(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracegraph-import-'));
   const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
   const checker = new GraphChecker();
-  const derived = new DerivedData();
+  const derived = new DerivedData(checker.entities);
   const words = relationWords();
   const documents: GraphDocument[] = [];
   const made = sinks(dir);
@@ -144,12 +144,17 @@ export async function checkGraph(
       documents.push(value as GraphDocument);
       derived.addDocument();
     } else if (section === 'entities') {
-      derived.addEntity(value as GraphEntity);
-      entities.write(entityRow(value as GraphEntity));
+      const entity = value as GraphEntity;
+      derived.addEntity(entity);
+      entities.write(entityRow(entity), checker.entities.of(entity.id));
     } else {
       const relation = value as GraphRelation;
-      derived.addRelation(relation, typeWords(relation.type, words));
-      relations.write(relationRow(relation, words));
+      // The checker looked the ends up; -1 when they come later in the file (still checked).
+      const { source, target } = checker;
+      const from = source >= 0 ? source : checker.entities.of(relation.source);
+      const to = target >= 0 ? target : checker.entities.of(relation.target);
+      derived.addRelation(relation, typeWords(relation.type, words), from, to);
+      relations.write(relationRow(relation, words), from, to);
     }
   };
   try {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isPartialDate, parseDate } from '../server/domain/dates';
+import { isPartialDate } from '../server/domain/dates';
+import { parseDateSeen } from './dates-seen';
 import type { TypeWords } from './derived';
 import type { GraphEntity, GraphRelation, SourceRef } from './types';
 
@@ -48,7 +49,7 @@ function citations(sources: SourceRef[]): string[] {
 }
 
 function bounds(value?: string) {
-  const parsed = value === undefined ? undefined : parseDate(value);
+  const parsed = value === undefined ? undefined : parseDateSeen(value);
   return parsed && isPartialDate(parsed) ? parsed : undefined;
 }
 

@@ -1,5 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
-import { isPartialDate, parseDate } from '../server/domain/dates';
+import { isPartialDate, type parseDate } from '../server/domain/dates';
+import { parseDateSeen } from './dates-seen';
+import { EntityNumbers } from './entity-numbers';
 import { graphFileSchema } from './graph-schema';
 
 export interface GraphProblem {
@@ -52,7 +54,7 @@ function checkDates(item: { start?: string; end?: string }): GraphProblem[] {
   const parsed: Record<string, ReturnType<typeof parseDate>> = {};
   for (const field of ['start', 'end'] as const) {
     if (item[field] === undefined) continue;
-    parsed[field] = parseDate(item[field]);
+    parsed[field] = parseDateSeen(item[field]);
     const result = parsed[field];
     if (!isPartialDate(result)) problems.push({ path: `.${field}`, message: result.error });
   }
@@ -86,11 +88,14 @@ export class GraphChecker {
   /** The first MAX_LISTED_PROBLEMS problems, in file order. */
   readonly problems: GraphProblem[] = [];
   total = 0;
-  private readonly ids: Record<Section, Set<string>> = {
+  /** Ids of documents and relations; entity ids are numbered (`entities`). */
+  private readonly ids: Record<'documents' | 'relations', Set<string>> = {
     documents: new Set(),
-    entities: new Set(),
     relations: new Set(),
   };
+  /** The numbers of the last relation's ends that are declared entities (for addRelation). */
+  source = -1;
+  target = -1;
   private readonly finished = new Set<string>();
   /** References to ids whose section has not been read yet: checked at the end. */
   private readonly pending: { section: Section; id: string; problem: GraphProblem }[] = [];
@@ -98,6 +103,9 @@ export class GraphChecker {
   private itemSection: Section = 'documents';
   private itemIndex = 0;
   private itemAt: string | undefined;
+
+  /** `entities`: the entity ids' numbers, shared with the derived data (DerivedData). */
+  constructor(readonly entities = new EntityNumbers()) {}
 
   add(problem: GraphProblem): void {
     this.total += 1;
@@ -137,24 +145,17 @@ export class GraphChecker {
     if (!isObject(value)) return false;
     const id = value.id;
     if (typeof id === 'string') {
-      const ids = this.ids[section];
-      if (ids.has(id)) this.add({ path: `${this.at()}.id`, message: `duplicate id "${id}"` });
-      else ids.add(id);
+      if (!this.declare(section, id)) {
+        this.add({ path: `${this.at()}.id`, message: `duplicate id "${id}"` });
+      }
     }
     if (section !== 'documents') {
       this.checkDates(value);
       this.checkSources(value.sources);
     }
     if (section === 'relations') {
-      for (const end of ['source', 'target'] as const) {
-        const ref = value[end];
-        if (typeof ref === 'string' && !this.ids.entities.has(ref)) {
-          this.missing('entities', ref, {
-            path: `${this.at()}.${end}`,
-            message: `no entity "${ref}"`,
-          });
-        }
-      }
+      this.source = this.end(value, 'source');
+      this.target = this.end(value, 'target');
       if (value.unit !== undefined && value.value === undefined) {
         this.add({ path: `${this.at()}.value`, message: 'a unit needs a value' });
       }
@@ -170,10 +171,35 @@ export class GraphChecker {
       }
     }
     for (const { section, id, problem } of this.pending) {
-      if (!this.ids[section].has(id)) this.add(problem);
+      if (!this.has(section, id)) this.add(problem);
     }
     this.pending.length = 0;
     return this.problems;
+  }
+
+  /** False when this id was declared before. */
+  private declare(section: Section, id: string): boolean {
+    if (section === 'entities') return this.entities.declare(id);
+    const ids = this.ids[section];
+    if (ids.has(id)) return false;
+    ids.add(id);
+    return true;
+  }
+
+  private has(section: Section, id: string): boolean {
+    if (section !== 'entities') return this.ids[section].has(id);
+    const number = this.entities.get(id);
+    return number !== undefined && this.entities.isDeclared(number);
+  }
+
+  /** A relation's end: its entity's number, or -1 when it names no entity (yet). */
+  private end(relation: Item, end: 'source' | 'target'): number {
+    const ref = relation[end];
+    if (typeof ref !== 'string') return -1;
+    const number = this.entities.of(ref);
+    if (this.entities.isDeclared(number)) return number;
+    this.missing('entities', ref, { path: `${this.at()}.${end}`, message: `no entity "${ref}"` });
+    return -1;
   }
 
   /** The path of the item being checked. */
@@ -197,7 +223,7 @@ export class GraphChecker {
       const source: unknown = sources[j];
       if (!isObject(source) || typeof source.document !== 'string') continue;
       const document = source.document;
-      if (this.ids.documents.has(document)) continue;
+      if (this.has('documents', document)) continue;
       this.missing('documents', document, {
         path: `${this.at()}.sources[${j}].document`,
         message: `no document "${document}" in $.documents`,

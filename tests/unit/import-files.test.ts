@@ -2,9 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { parse } from 'csv-parse/sync';
 import { hubDegree } from '../../seed/derived';
 import { generateGraph } from '../../seed/generate';
 import { JsonSyntaxError, readJsonItems } from '../../seed/json-items';
+import { checkGraph, jsonSource } from '../../seed/load';
+import { csvSinks } from '../../seed/store-import';
 import { validateGraph } from '../../seed/validate';
 
 async function generated(entities: number, relations: number, seed: number): Promise<string> {
@@ -104,5 +107,57 @@ describe('the hub threshold', () => {
     expect(hubDegree([3, 2, 1])).toBe(10);
     const degrees = Array.from({ length: 1_000 }, (_, i) => i);
     expect(hubDegree(degrees)).toBe(990);
+  });
+});
+
+describe("the offline import's CSVs", () => {
+  it('give relation ends the integer ids of their entities, whatever order the sections come in', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracegraph-csv-ids-'));
+    const sources = [{ document: 'd', paragraphs: [1] }];
+    const entity = (id: string) => ({ id, name: id.toUpperCase(), kind: 'PERSON', sources });
+    const relation = (id: string, source: string, target: string) => ({
+      id,
+      type: 'MET_WITH',
+      source,
+      target,
+      sources,
+    });
+    // Relations first: their ends are numbered before the entities are read.
+    const file = path.join(dir, 'graph.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        relations: [relation('r1', 'c', 'a'), relation('r2', 'a', 'a'), relation('r3', 'b', 'c')],
+        entities: [entity('a'), entity('b'), entity('c')],
+        documents: [{ id: 'd', title: 'D' }],
+      }),
+    );
+    const graph = await checkGraph(jsonSource(file), undefined, csvSinks);
+    try {
+      graph.sinks.entities.fillDegrees((n) => graph.derived.degreeOf(n));
+      const read = (name: string) =>
+        parse(fs.readFileSync(path.join(graph.dir, name)), { columns: true }) as Record<
+          string,
+          string
+        >[];
+      const entities = read('entities.csv');
+      const idOf = new Map(entities.map((e) => [e[':ID(Entity)'], e.id]));
+      expect(idOf.size).toBe(3);
+      const ends = read('relations.csv').map((r) => [
+        r.id,
+        idOf.get(r[':START_ID(Entity)']!),
+        idOf.get(r[':END_ID(Entity)']!),
+      ]);
+      expect(ends).toEqual([
+        ['r1', 'c', 'a'],
+        ['r2', 'a', 'a'],
+        ['r3', 'b', 'c'],
+      ]);
+      const degrees = Object.fromEntries(entities.map((e) => [e.id, Number(e['degree:long'])]));
+      expect(degrees).toEqual({ a: 2, b: 1, c: 2 });
+    } finally {
+      graph.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -92,9 +92,12 @@ export function toRelation(row: Row): RelationModel {
 /**
  * A row of columns (id, name, kind, degree for an entity; id, type, source, target for a
  * relation) with the other properties in `details` when the statement was asked for them.
+ * A row without details is read as it is (a hub's neighbourhood maps 1,400 relations: one
+ * object a row less to make and collect); `to` reads only the fields it knows.
  */
-export function fromColumns<T>(to: (row: Row) => T, { details, ...columns }: Row): T {
-  return to({ ...(details as Row | null), ...columns });
+export function fromColumns<T>(to: (row: Row) => T, row: Row): T {
+  const details = row.details as Row | null | undefined;
+  return to(details ? { ...details, ...row } : row);
 }
 
 /**

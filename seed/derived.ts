@@ -82,14 +82,6 @@ export class DerivedData {
     else this.types.set(relation.type, { count: 1, ...words });
   }
 
-  /**
-   * The entity's number: 0, 1, 2 … in the order its id was first seen (as an entity or as a
-   * relation's end). The offline import gives it to neo4j-admin as the node's integer id.
-   */
-  entityNumber(id: string): number {
-    return this.entities.of(id);
-  }
-
   /** The entity's degree: relations with it at either end. */
   degree(id: string): number {
     const number = this.entities.get(id);

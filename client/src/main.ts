@@ -169,12 +169,10 @@ graph.on('moved', ({ id, x, y }) =>
 );
 
 // The layouts' code (fCoSE, dagre) is not needed to draw the first screen: it loads once the
-// page is idle after it, so the first change of layout does not wait for it.
-let layoutsLoading = false;
+// page is idle after it, so the first change of layout does not wait for it. loadExtensions
+// loads once (at once resolved after that) and tries again after a failed load.
 app.drawn(() => {
-  if (layoutsLoading) return;
-  layoutsLoading = true;
-  const load = () => void loadExtensions().catch(() => (layoutsLoading = false));
+  const load = () => void loadExtensions().catch(() => undefined);
   // Safari has no requestIdleCallback.
   if ('requestIdleCallback' in window) requestIdleCallback(load);
   else setTimeout(load, 500);

@@ -429,8 +429,8 @@ export class GraphController {
     const was = this.fitted;
     // Cytoscape also reports a resize when the container's attributes change (data-layout).
     if (!was || was.size === this.size()) return;
-    const { zoom, pan } = { zoom: this.cy.zoom(), pan: this.cy.pan() };
-    if (zoom === was.zoom && pan.x === was.pan.x && pan.y === was.pan.y) {
+    const pan = this.cy.pan();
+    if (this.cy.zoom() === was.zoom && pan.x === was.pan.x && pan.y === was.pan.y) {
       void this.fit(was.path, false);
     } else this.fitted = null;
   }

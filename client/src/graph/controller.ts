@@ -79,7 +79,13 @@ export class GraphController {
       this.emit('hover', { id: el.id(), text, x, y });
     });
     cy.on('mouseout', 'node, edge', () => this.emit('hover', null));
-    cy.on('resize', () => this.refitAfterResize());
+    // Cytoscape notices a new size 100 ms late (debounced, and restarted by every change of
+    // the container's attributes, data-layout among them), so a fit could use a stale size
+    // and the user saw the graph jump. The observer runs before the frame is painted.
+    const container = cy.container();
+    if (container && typeof ResizeObserver !== 'undefined') {
+      new ResizeObserver(() => this.refitAfterResize()).observe(container);
+    }
   }
 
   on<K extends keyof GraphEvents>(event: K, listener: Listener<K>): void {
@@ -401,6 +407,7 @@ export class GraphController {
     if (!cy.container()) return Promise.resolve();
     const target = path ? cy.$('.on-path') : cy.elements().not('.hidden');
     if (target.empty()) return Promise.resolve();
+    cy.resize(); // the container's size now, not the one Cytoscape last noticed
     const fitted = () => {
       this.fitted = { path, zoom: cy.zoom(), pan: { ...cy.pan() }, size: this.size() };
     };
@@ -426,8 +433,8 @@ export class GraphController {
    * up under the timeline (the first screen was fitted to 760×822 and shown in 724×724).
    */
   private refitAfterResize(): void {
+    this.cy.resize();
     const was = this.fitted;
-    // Cytoscape also reports a resize when the container's attributes change (data-layout).
     if (!was || was.size === this.size()) return;
     const pan = this.cy.pan();
     if (this.cy.zoom() === was.zoom && pan.x === was.pan.x && pan.y === was.pan.y) {

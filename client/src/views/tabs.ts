@@ -67,7 +67,6 @@ export function mountCollapsers(app: App, sides: { left: HTMLElement; right: HTM
           toggle.setAttribute('aria-expanded', String(!collapsed));
           toggle.setAttribute('aria-label', `${collapsed ? 'Show' : 'Hide'} the ${side} panel`);
           toggle.textContent = (side === 'left') === collapsed ? '›' : '‹';
-          app.graph.cy.resize();
         },
       } as never,
       side === 'left' ? '‹' : '›',

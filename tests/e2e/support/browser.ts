@@ -25,9 +25,12 @@ export async function openPage(
   browser: Browser,
   url: string,
   viewport = { width: 1400, height: 900 },
+  /** Prepares the page before it loads (init scripts, emulation). */
+  before?: (page: Page) => Promise<unknown>,
 ) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
+  await before?.(page);
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);

@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import type { TypeWords } from '../server/domain/relation-words';
 import { EntityNumbers } from './entity-numbers';
 
 /**
@@ -20,10 +21,6 @@ export interface GraphMeta {
   loadedAt: string;
 }
 
-export interface TypeWords {
-  label: string;
-  inverseLabel: string;
-}
 
 /** Hubs: the top 1% by degree (at least one entity), never below this degree. */
 const MIN_HUB_DEGREE = 10;

@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { Database } from '../server/db/database';
+import { typeWords } from '../server/domain/relation-words';
 import { sourcesFrom } from './csv';
 import type { GraphDocument, GraphEntity, GraphRelation } from './types';
 
@@ -41,15 +42,17 @@ function entityItem(n: Stored): GraphEntity {
   }) as GraphEntity;
 }
 
+/** With its phrases whether its own or its type's, as the API shows them. */
 function relationItem(row: { source: string; target: string; type: string; relation: Stored }) {
   const r = row.relation;
+  const words = typeWords(row.type);
   return present({
     id: r.id,
     type: row.type,
     source: row.source,
     target: row.target,
-    label: r.label,
-    inverseLabel: r.inverseLabel,
+    label: r.label ?? words.label,
+    inverseLabel: r.inverseLabel ?? words.inverseLabel,
     summary: r.summary,
     start: r.start,
     end: r.end,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Neo4jError } from 'neo4j-driver';
 import type { Database } from '../server/db/database';
 import { cypher, cypherStatements } from '../server/db/cypher';
+import { ontologyWords, typeWords } from '../server/domain/relation-words';
 import { DerivedData, type GraphMeta } from './derived';
 import { JsonSyntaxError, readJsonItems } from './json-items';
 import { Progress } from './progress';
@@ -13,8 +14,6 @@ import {
   type EntityRow,
   relationRow,
   type RelationRow,
-  relationWords,
-  typeWords,
 } from './rows';
 import { type RowSink, Spool } from './spool';
 import type { GraphDocument, GraphEntity, GraphRelation } from './types';
@@ -135,7 +134,7 @@ export async function checkGraph(
   const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
   const checker = new GraphChecker();
   const derived = new DerivedData(checker.entities);
-  const words = relationWords();
+  const words = ontologyWords();
   const documents: GraphDocument[] = [];
   const made = sinks(dir);
   const { entities, relations } = made;

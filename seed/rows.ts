@@ -1,36 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { isPartialDate } from '../server/domain/dates';
 import { parseDateSeen } from './dates-seen';
-import type { TypeWords } from './derived';
+import { type TypeWords, typeWords } from '../server/domain/relation-words';
 import type { GraphEntity, GraphRelation, SourceRef } from './types';
 
 /** How graph-file items are stored in Neo4j: one row per entity, relation, dated relation. */
-const ONTOLOGY_FILE = path.join(__dirname, 'ontology.json');
-
-/** Readable phrases of each relationship type, from the ontology when it knows the type. */
-export function relationWords(): Map<string, TypeWords> {
-  if (!fs.existsSync(ONTOLOGY_FILE)) return new Map();
-  const ontology = JSON.parse(fs.readFileSync(ONTOLOGY_FILE, 'utf8')) as {
-    relationTypes: ({ type: string } & TypeWords)[];
-  };
-  return new Map(
-    ontology.relationTypes.map((t) => [t.type, { label: t.label, inverseLabel: t.inverseLabel }]),
-  );
-}
-
-/** The phrases a relation of this type gets when the file gives none (kept in `words`). */
-export function typeWords(type: string, words: Map<string, TypeWords>): TypeWords {
-  const known = words.get(type);
-  if (known?.label !== undefined && known.inverseLabel !== undefined) return known;
-  const fallback = type.toLowerCase().replace(/_/g, ' ');
-  const phrases = {
-    label: known?.label ?? fallback,
-    inverseLabel: known?.inverseLabel ?? `is the object of "${fallback}" by`,
-  };
-  words.set(type, phrases);
-  return phrases;
-}
 
 /** "Women's" → "Womens": lets people type names the way they are usually typed. */
 const plain = (name: string) => name.replace(/['’‘`]/g, '');
@@ -83,8 +56,14 @@ export function entityRow(e: GraphEntity) {
 
 export type EntityRow = ReturnType<typeof entityRow>;
 
+/**
+ * A relation stores its phrases only where they are its own, not its type's (the reads fill
+ * those in: server/domain/relation-words.ts).
+ */
 export function relationRow(relation: GraphRelation, words: Map<string, TypeWords>) {
   const defaults = typeWords(relation.type, words);
+  const own = (phrase: string | undefined, typePhrase: string) =>
+    phrase === undefined || phrase === typePhrase ? null : phrase;
   return {
     id: relation.id,
     type: relation.type,
@@ -92,8 +71,8 @@ export function relationRow(relation: GraphRelation, words: Map<string, TypeWord
     target: relation.target,
     properties: {
       id: relation.id,
-      label: relation.label ?? defaults.label,
-      inverseLabel: relation.inverseLabel ?? defaults.inverseLabel,
+      label: own(relation.label, defaults.label),
+      inverseLabel: own(relation.inverseLabel, defaults.inverseLabel),
       summary: relation.summary ?? null,
       value: relation.value ?? null,
       unit: relation.unit ?? null,
@@ -124,8 +103,18 @@ export function datedRelation(row: RelationRow) {
   return [{ ...properties, ...fields }];
 }
 
-/** Relation properties a DatedRelation does not repeat: relationId, dateMin, dateMax hold them. */
-export const DATED_REPEATS: readonly string[] = ['id', 'startMin', 'startMax'];
+/**
+ * Relation properties a DatedRelation does not repeat: relationId, dateMin, dateMax hold
+ * them, and label, inverseLabel hold the phrases the relation is read with (its own or its
+ * type's: the timeline's titles are made from them in Cypher).
+ */
+export const DATED_REPEATS: readonly string[] = [
+  'id',
+  'startMin',
+  'startMax',
+  'label',
+  'inverseLabel',
+];
 
 /** What a DatedRelation holds besides the relation's properties, read from its row. */
 export const DATED_FIELDS = {
@@ -136,4 +125,7 @@ export const DATED_FIELDS = {
   date: (row: RelationRow) => row.properties.start,
   dateMin: (row: RelationRow) => row.properties.startMin,
   dateMax: (row: RelationRow) => row.properties.startMax,
+  label: (row: RelationRow) => row.properties.label ?? typeWords(row.type).label,
+  inverseLabel: (row: RelationRow) =>
+    row.properties.inverseLabel ?? typeWords(row.type).inverseLabel,
 };

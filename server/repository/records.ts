@@ -1,3 +1,4 @@
+import { typeWords } from '../domain/relation-words';
 import type { EntityKind } from '../../shared/kinds';
 
 /** What the resolvers work with: plain objects, independent of the driver. */
@@ -71,12 +72,15 @@ export function toEntity(row: Row): EntityModel {
   };
 }
 
+/** A relation's phrases are its own where it has them, else its type's (relation-words.ts). */
 export function toRelation(row: Row): RelationModel {
+  const type = String(row.type);
+  const words = typeWords(type);
   return {
     id: String(row.id),
-    type: String(row.type),
-    label: String(row.label ?? row.type),
-    inverseLabel: String(row.inverseLabel ?? row.label ?? row.type),
+    type,
+    label: str(row.label) ?? words.label,
+    inverseLabel: str(row.inverseLabel) ?? words.inverseLabel,
     sourceId: String(row.source),
     targetId: String(row.target),
     summary: str(row.summary),

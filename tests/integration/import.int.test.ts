@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Database } from '../../server/db/database';
+import { Database } from '../../server/db/database';
 import { csvSource } from '../../seed/csv';
 import { exportCsv, exportJson } from '../../seed/export';
 import { GraphFileError, loadGraph, loadGraphFile } from '../../seed/load';
 import { exited, generateFile, killWhen, runImport } from '../support/import-runs';
 import { type PrivateNeo4j, startPrivateNeo4j } from '../support/local-database';
+import { serveApp } from '../support/test-server';
 
 /** What a user of the graph sees: counts, the derived data and what is not live. */
 async function snapshot(db: Database) {
@@ -228,5 +229,96 @@ describe('importing a generated graph into its own Neo4j', () => {
     expect((error as GraphFileError).problems).toEqual([
       { path: 'links.csv line 2.target', message: 'no entity "nobody"' },
     ]);
+  }, 300_000);
+  it("stores a relation's phrases only where they are its own; the API and exports give them all", async () => {
+    const file = path.join(dir, 'phrases.json');
+    const cite = [{ document: 'doc', paragraphs: [1] }];
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        documents: [{ id: 'doc', title: 'A document' }],
+        entities: [
+          { id: 'ada', name: 'Ada', kind: 'PERSON', sources: cite },
+          { id: 'club', name: 'The Club', kind: 'ORGANIZATION', sources: cite },
+        ],
+        relations: [
+          // Its own phrases; the type's, given again; none, of a type the ontology lacks.
+          {
+            id: 'own',
+            type: 'SIGNED',
+            source: 'ada',
+            target: 'club',
+            label: 'put her name to',
+            inverseLabel: 'bears the name of',
+            start: '2001',
+            sources: cite,
+          },
+          {
+            id: 'typed',
+            type: 'SIGNED',
+            source: 'club',
+            target: 'ada',
+            label: 'signed',
+            start: '2002',
+            sources: cite,
+          },
+          { id: 'unknown', type: 'CHAIRS_NOW', source: 'ada', target: 'club', sources: cite },
+        ],
+      }),
+    );
+    await loadGraphFile(neo4j.db, file);
+    expect(
+      await neo4j.db.runText(
+        'READ',
+        `MATCH (:Entity)-[r]->(:Entity)
+         RETURN r.id AS id, r.label AS label, r.inverseLabel AS inverseLabel ORDER BY id`,
+      ),
+    ).toEqual([
+      { id: 'own', label: 'put her name to', inverseLabel: 'bears the name of' },
+      { id: 'typed', label: null, inverseLabel: null },
+      { id: 'unknown', label: null, inverseLabel: null },
+    ]);
+
+    const words = {
+      own: ['put her name to', 'bears the name of'],
+      typed: ['signed', 'was signed by'],
+      unknown: ['chairs now', 'is the object of "chairs now" by'],
+    };
+    const server = await serveApp(
+      Database.connect({
+        uri: neo4j.env.NEO4J_URI!,
+        username: 'neo4j',
+        password: neo4j.env.NEO4J_PASSWORD,
+        database: 'neo4j',
+      }),
+    );
+    try {
+      const { body } = await server.graphql<{
+        entity: { relations: { id: keyof typeof words; label: string }[] };
+        timeline: { title: string }[];
+      }>(
+        `{ entity(id: "ada") { relations { id label } }
+           timeline(entityId: "ada") { title } }`,
+      );
+      expect(body.errors).toBeUndefined();
+      const relations = [...body.data!.entity.relations].sort((a, b) => a.id.localeCompare(b.id));
+      expect(relations).toEqual(Object.entries(words).map(([id, [label]]) => ({ id, label })));
+      // The timeline's titles are made from the same phrases.
+      expect(body.data!.timeline.map((t) => t.title)).toEqual([
+        'Ada put her name to The Club',
+        'The Club signed Ada',
+      ]);
+    } finally {
+      await server.stop();
+    }
+
+    const exported = path.join(dir, 'phrases-export.json');
+    await exportJson(neo4j.db, exported);
+    const back = JSON.parse(fs.readFileSync(exported, 'utf8')) as {
+      relations: { id: keyof typeof words; label: string; inverseLabel: string }[];
+    };
+    expect(
+      Object.fromEntries(back.relations.map((r) => [r.id, [r.label, r.inverseLabel]])),
+    ).toEqual(words);
   }, 300_000);
 });

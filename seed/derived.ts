@@ -21,7 +21,6 @@ export interface GraphMeta {
   loadedAt: string;
 }
 
-
 /** Hubs: the top 1% by degree (at least one entity), never below this degree. */
 const MIN_HUB_DEGREE = 10;
 const HUB_SHARE = 0.01;

@@ -8,13 +8,7 @@ import { ontologyWords, typeWords } from '../server/domain/relation-words';
 import { DerivedData, type GraphMeta } from './derived';
 import { JsonSyntaxError, readJsonItems } from './json-items';
 import { Progress } from './progress';
-import {
-  datedRelation,
-  entityRow,
-  type EntityRow,
-  relationRow,
-  type RelationRow,
-} from './rows';
+import { datedRelation, entityRow, type EntityRow, relationRow, type RelationRow } from './rows';
 import { type RowSink, Spool } from './spool';
 import type { GraphDocument, GraphEntity, GraphRelation } from './types';
 import { GraphChecker, type GraphProblem } from './validate';

@@ -9,7 +9,9 @@ import type { Database } from '../server/db/database';
  * The same reads served by @neo4j/graphql, the library a Neo4j user would pick, over the same
  * database. Our relationship types are many (and come from the graph file), so instead of one
  * @relationship field per type the relations are generic @cypher fields: the library's own
- * way to expose a traversal it cannot derive from the type definitions.
+ * way to expose a traversal it cannot derive from the type definitions. A relation stores its
+ * label only when it is its own (server/domain/relation-words.ts): theirs falls back to the
+ * type's name, in Cypher.
  */
 const TYPE_DEFS = /* GraphQL */ `
   type Entity @node(labels: ["Entity"]) {
@@ -22,7 +24,7 @@ const TYPE_DEFS = /* GraphQL */ `
         statement: """
         MATCH (this)-[r]-(m:Entity)
         WITH r, m ORDER BY m.degree DESC, r.id LIMIT $first
-        RETURN {label: r.label, targetName: endNode(r).name} AS rel
+        RETURN {label: coalesce(r.label, type(r)), targetName: endNode(r).name} AS rel
         """
         columnName: "rel"
       )

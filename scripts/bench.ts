@@ -202,6 +202,8 @@ async function main() {
     const ops = await operations(db);
     const profiled = new Map<string, { hits: number; scans: string[] }>();
     const measured = new Map<string, Stats>();
+    /** Queries that failed: a finding, listed in full after the tables. */
+    const failures: string[] = [];
     const measure = async (op: (typeof ops)[number]) => {
       // The first request's statements are PROFILEd; the second's are what the timed runs
       // send (an answer kept per loaded graph, server/repository/kept.ts, is read only once).
@@ -245,6 +247,7 @@ async function main() {
         // A query that fails (e.g. times out) is a finding, not the end of the run.
         const reason = (error as Error).message.match(/"code":"(\w+)"/)?.[1] ?? 'error';
         out(`| ${op.name} | ${reason} | | | | | | |`);
+        failures.push(`${op.name}: ${(error as Error).message}`);
       }
     }
     out('\nThe same reads served by @neo4j/graphql over the same database (p50 / p95, ms):\n');
@@ -259,7 +262,8 @@ async function main() {
         for (let i = 0; i < RUNS; i++)
           times.push(await timed(() => post(library.url, query, variables)));
       } catch (error) {
-        out(`| ${op.name} | | ${(error as Error).message.slice(0, 80)} | |`);
+        out(`| ${op.name} | | failed (below) | |`);
+        failures.push(`${op.name} through @neo4j/graphql: ${(error as Error).message}`);
         continue;
       }
       const theirs = summarize(times);
@@ -269,6 +273,11 @@ async function main() {
         `| ${op.name} | ${ms(ours.p50)} / ${ms(ours.p95)} | ${ms(theirs.p50)} / ${ms(theirs.p95)} | ` +
           `${(ours.p50 / theirs.p50).toFixed(2)} |`,
       );
+    }
+    if (failures.length > 0) {
+      out('\nFailed (the run goes on; its exit code says so):\n');
+      for (const failure of failures) out(`  ${failure}`);
+      process.exitCode = 1;
     }
     out('\nPROFILE of each statement (first variant): db hits, whole-graph scans\n');
     for (const [name, { hits, scans }] of profiled) {

@@ -56,14 +56,17 @@ export function entityRow(e: GraphEntity) {
 
 export type EntityRow = ReturnType<typeof entityRow>;
 
+/** A phrase the relation stores: its own, not its type's (null: none stored). */
+function own(phrase: string | undefined, typePhrase: string): string | null {
+  return phrase === undefined || phrase === typePhrase ? null : phrase;
+}
+
 /**
  * A relation stores its phrases only where they are its own, not its type's (the reads fill
  * those in: server/domain/relation-words.ts).
  */
 export function relationRow(relation: GraphRelation, words: Map<string, TypeWords>) {
   const defaults = typeWords(relation.type, words);
-  const own = (phrase: string | undefined, typePhrase: string) =>
-    phrase === undefined || phrase === typePhrase ? null : phrase;
   return {
     id: relation.id,
     type: relation.type,

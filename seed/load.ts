@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Neo4jError } from 'neo4j-driver';
 import type { Database } from '../server/db/database';
 import { cypher, cypherStatements } from '../server/db/cypher';
-import { ontologyWords, typeWords } from '../server/domain/relation-words';
+import { typeWords } from '../server/domain/relation-words';
 import { DerivedData, type GraphMeta } from './derived';
 import { JsonSyntaxError, readJsonItems } from './json-items';
 import { Progress } from './progress';
@@ -128,7 +128,6 @@ export async function checkGraph(
   const dispose = () => fs.rmSync(dir, { recursive: true, force: true });
   const checker = new GraphChecker();
   const derived = new DerivedData(checker.entities);
-  const words = ontologyWords();
   const documents: GraphDocument[] = [];
   const made = sinks(dir);
   const { entities, relations } = made;
@@ -146,8 +145,8 @@ export async function checkGraph(
       const { source, target } = checker;
       const from = source >= 0 ? source : checker.entities.of(relation.source);
       const to = target >= 0 ? target : checker.entities.of(relation.target);
-      derived.addRelation(relation, typeWords(relation.type, words), from, to);
-      relations.write(relationRow(relation, words), from, to);
+      derived.addRelation(relation, typeWords(relation.type), from, to);
+      relations.write(relationRow(relation), from, to);
     }
   };
   try {

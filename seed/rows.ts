@@ -1,6 +1,6 @@
 import { isPartialDate } from '../server/domain/dates';
 import { parseDateSeen } from './dates-seen';
-import { type TypeWords, typeWords } from '../server/domain/relation-words';
+import { typeWords } from '../server/domain/relation-words';
 import type { GraphEntity, GraphRelation, SourceRef } from './types';
 
 /** How graph-file items are stored in Neo4j: one row per entity, relation, dated relation. */
@@ -65,8 +65,8 @@ function own(phrase: string | undefined, typePhrase: string): string | null {
  * A relation stores its phrases only where they are its own, not its type's (the reads fill
  * those in: server/domain/relation-words.ts).
  */
-export function relationRow(relation: GraphRelation, words: Map<string, TypeWords>) {
-  const defaults = typeWords(relation.type, words);
+export function relationRow(relation: GraphRelation) {
+  const defaults = typeWords(relation.type);
   return {
     id: relation.id,
     type: relation.type,

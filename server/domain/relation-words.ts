@@ -11,7 +11,7 @@ export interface TypeWords {
 const ONTOLOGY_FILE = path.join(PROJECT_ROOT, 'seed', 'ontology.json');
 
 /** The phrases of each relationship type the ontology knows. */
-export function ontologyWords(): Map<string, TypeWords> {
+function ontologyWords(): Map<string, TypeWords> {
   if (!fs.existsSync(ONTOLOGY_FILE)) return new Map();
   const ontology = JSON.parse(fs.readFileSync(ONTOLOGY_FILE, 'utf8')) as {
     relationTypes: ({ type: string } & TypeWords)[];
@@ -21,15 +21,17 @@ export function ontologyWords(): Map<string, TypeWords> {
   );
 }
 
+/** Read once per process, at the first relation; types the ontology lacks are added. */
 let known: Map<string, TypeWords> | undefined;
 
 /**
  * The phrases a relation of this type has when it gives none of its own: the ontology's, or
  * made from the type's name. A relation stores its label only when it has its own (the
  * loader leaves the type's out: 2.6 million values on a graph of a million relations), and
- * every read fills them in here. New types are kept in `words`.
+ * every read fills them in here; the loader asks here too, so both agree.
  */
-export function typeWords(type: string, words = (known ??= ontologyWords())): TypeWords {
+export function typeWords(type: string): TypeWords {
+  const words = (known ??= ontologyWords());
   const found = words.get(type);
   if (found?.label !== undefined && found.inverseLabel !== undefined) return found;
   const fallback = type.toLowerCase().replace(/_/g, ' ');

@@ -268,6 +268,9 @@ function writeNodeFiles(graph: CsvGraph, meta: GraphMeta) {
   return { entities: entities.csv, documents, meta: metaFile };
 }
 
+/** The lines of the import JVM that say how long a step took or how much memory it used. */
+const IMPORTER_TIMING = /^tracegraph-import: timing |COMPLETED in |IMPORT DONE in |^Peak memory usage/;
+
 /** What the import JVM reports besides the importer's own output (neo4j/…/StoreImport.java). */
 type ImportStage = 'indexes' | 'switched' | 'staged';
 
@@ -373,8 +376,9 @@ export class ImportJvm {
         this.progress?.start(`Building the store (${stage[1]}/${stage[2]} ${stage[3]})`, 100, true);
       const percent = /\s(\d{1,3})% ∆/.exec(line);
       if (percent) this.progress?.update(Number(percent[1]));
-      // With TRACEGRAPH_IMPORT_TIMING set, the JVM reports the time of each of its steps.
-      if (line.startsWith('tracegraph-import: timing ')) console.error(line);
+      // With TRACEGRAPH_IMPORT_TIMING set, the JVM reports the time of each of its steps, and
+      // the importer's own summary lines (the time of each of its stages, its peak memory).
+      if (process.env.TRACEGRAPH_IMPORT_TIMING && IMPORTER_TIMING.test(line)) console.error(line);
       const own = /^tracegraph-import: (indexes|switched|staged)$/.exec(line);
       if (own) {
         this.reached = own[1] as ImportStage;

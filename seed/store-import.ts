@@ -269,7 +269,8 @@ function writeNodeFiles(graph: CsvGraph, meta: GraphMeta) {
 }
 
 /** The lines of the import JVM that say how long a step took or how much memory it used. */
-const IMPORTER_TIMING = /^tracegraph-import: timing |COMPLETED in |IMPORT DONE in |^Peak memory usage/;
+const IMPORTER_TIMING =
+  /^tracegraph-import: timing |COMPLETED in |IMPORT DONE in |^Peak memory usage/;
 
 /** What the import JVM reports besides the importer's own output (neo4j/…/StoreImport.java). */
 type ImportStage = 'indexes' | 'switched' | 'staged';

@@ -11,7 +11,11 @@ async function listen(): Promise<{ port: number; received: Promise<Buffer>; clos
     socket.on('end', () => resolve(Buffer.concat(chunks)));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { port: (server.address() as net.AddressInfo).port, received, close: () => server.close() };
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    received,
+    close: () => server.close(),
+  };
 }
 
 describe('the outgoing sockets of the app (the Neo4j driver’s)', () => {

@@ -42,8 +42,10 @@ const str = (value: unknown): string | null => (typeof value === 'string' ? valu
 
 /** Citations are stored as "document:paragraph" strings; group them back per document. */
 export function toSourceRefs(value: unknown): SourceRef[] {
+  // Most records a walk maps have none (only the fields it was asked for): no Map for them.
+  if (!Array.isArray(value) || value.length === 0) return [];
   const byDocument = new Map<string, number[]>();
-  for (const citation of Array.isArray(value) ? value : []) {
+  for (const citation of value) {
     const text = String(citation);
     const at = text.lastIndexOf(':');
     const document = text.slice(0, at);

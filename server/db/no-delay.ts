@@ -1,4 +1,4 @@
-import { channel, subscribe } from 'node:diagnostics_channel';
+import { type Channel, channel, subscribe } from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 
 /**
@@ -43,9 +43,7 @@ function coalesceWrites(socket: Socket): void {
  * driver's chunked writes (coalesceWrites).
  */
 export function disableNagleOnClientSockets(): void {
-  const sockets = channel('net.client.socket') as ReturnType<typeof channel> & {
-    [INSTALLED]?: true;
-  };
+  const sockets: Channel & { [INSTALLED]?: true } = channel('net.client.socket');
   if (sockets[INSTALLED]) return;
   sockets[INSTALLED] = true;
   subscribe('net.client.socket', (message) => {

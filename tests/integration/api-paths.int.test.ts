@@ -189,8 +189,36 @@ describe('paths', () => {
         expect(search[0]!.details).toContain(filter);
       }
       expect(shortest.some((op) => /AntiConditionalApply|Optional/.test(op.type))).toBe(false);
+      // With nothing to filter, the same search checks nothing while it walks.
+      const unfiltered = await plan('paths-shortest-unfiltered~4');
+      const walk = unfiltered.filter((op) => op.type.startsWith('ShortestPath'));
+      expect(walk).toHaveLength(1);
+      expect(walk[0]!.details).not.toContain('WHERE');
     } finally {
       await session.close();
+    }
+  });
+
+  it('finds the same shortest paths whether or not the request filters anything', async () => {
+    // A request without types, avoided entities or a date runs paths-shortest-unfiltered.
+    const ids = (rows: { relations: { id: string }[] }[]) =>
+      rows.map((row) => row.relations.map((r) => r.id).join(' ')).sort();
+    for (const [from, to] of [
+      ['shinzo-abe', 'liancourt-rocks-dispute'],
+      ['lee-myung-bak', 'liancourt-rocks'],
+      ['shinzo-abe', 'park-geun-hye'],
+    ] as const) {
+      const params = { ...PLAN_PARAMS, from, to };
+      const unfiltered = await server.db.read<{ relations: { id: string }[] }>(
+        'paths-shortest-unfiltered~4',
+        params,
+      );
+      const filtered = await server.db.read<{ relations: { id: string }[] }>(
+        'paths-shortest~4',
+        params,
+      );
+      expect(unfiltered.length).toBeGreaterThan(0);
+      expect(ids(unfiltered)).toEqual(ids(filtered));
     }
   });
 

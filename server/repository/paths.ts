@@ -77,7 +77,7 @@ export async function candidatePaths(
   }
   // The ends themselves are never avoided: a user who asks for them wants them.
   const blocked = q.avoid.filter((id) => id !== q.from && id !== q.to);
-  const search = (statement: 'paths' | 'paths-shortest' | 'paths-shortest-unfiltered') =>
+  const search = (statement: string) =>
     db.read<PathRow>(`${statement}~${q.maxLength}`, {
       from: q.from,
       to: q.to,
@@ -89,13 +89,13 @@ export async function candidatePaths(
     });
   // The 25 shortest paths that pass no hub (paths.cypher reads the hub degree itself, so it
   // starts beside the weights), and unless hubs are avoided the shortest through anything
-  // (cypher/paths-shortest.cypher says why that one searches from both ends; with nothing to
-  // filter, paths-shortest-unfiltered.cypher walks without a check at each step). Two
+  // (cypher/paths-shortest.cypher says why that one searches from both ends). With nothing
+  // to filter, each runs its `-unfiltered` twin, which checks less at each step. Two
   // statements, so side by side: each is planned and cached on its own.
-  const filtered = q.types !== null || blocked.length > 0 || q.asOf !== null;
+  const twin = q.types !== null || blocked.length > 0 || q.asOf !== null ? '' : '-unfiltered';
   const searches = await Promise.all([
-    search('paths'),
-    ...(q.avoidHubs ? [] : [search(filtered ? 'paths-shortest' : 'paths-shortest-unfiltered')]),
+    search(`paths${twin}`),
+    ...(q.avoidHubs ? [] : [search(`paths-shortest${twin}`)]),
   ]);
   const weights = await pending;
   const unique = new Map(

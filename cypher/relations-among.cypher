@@ -4,13 +4,15 @@
 // of its relations into the set, a hub gives those among its first $scan, so a set of hubs
 // costs |set| × $scan, not the sum of their degrees (hundreds of thousands on a large graph).
 // The walk's own relations (neighbors.cypher `via`) are added by the caller.
-// Walked from the entities in $from (all of $ids, or a part of them: the caller splits a
-// large set over concurrent statements, each on its own core; see neighborhood.ts).
+// Walked from the entities $ids[$fromIndex..$toIndex] (all of them, or a part: the caller
+// splits a large set over concurrent statements, each on its own core; see neighborhood.ts).
+// A part is told by its bounds, not by a second list of its ids: the driver checks every
+// value it sends against each of its temporal and spatial types.
 MATCH (n:Entity)
 WHERE n.id IN $ids
 WITH collect(elementId(n)) AS shownIds
 MATCH (a:Entity)
-WHERE a.id IN $from
+WHERE a.id IN $ids[$fromIndex..$toIndex]
 CALL (a, shownIds) {
   // By element id, not b.id: the check reads no property of the thousands of nodes walked
   // (and a list of strings is checked faster than one of nodes: 14.5 ms against 17 on a hub).

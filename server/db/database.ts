@@ -57,6 +57,8 @@ function withIntegers(params: Params): Params {
 interface Shared {
   driver: Driver;
   database: string;
+  /** The server and database name: the same for every driver that reads this graph. */
+  place: string;
   timeoutMs: number;
   availability: Availability;
   queries: number;
@@ -156,6 +158,7 @@ export class Database {
     const shared: Shared = {
       driver,
       database: options.database,
+      place: `${options.uri}|${options.database}`,
       timeoutMs,
       queries: 0,
       inFlight: 0,
@@ -172,6 +175,15 @@ export class Database {
 
   get database(): string {
     return this.shared.database;
+  }
+
+  /**
+   * Which graph this reads (server address and database name), whatever the driver: answers
+   * kept per graph (server/repository/kept.ts) are shared by every connection to it, the
+   * start's warm-up included.
+   */
+  get place(): string {
+    return this.shared.place;
   }
 
   get timeoutMs(): number {

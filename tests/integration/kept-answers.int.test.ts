@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { OVERVIEW_QUERY } from '../../client/src/api';
+import { TIMELINE_REQUEST } from '../../client/src/views/timeline';
 import { Database } from '../../server/db/database';
+import { warmUp } from '../../server/warm-up';
 import { loadGraphFile } from '../../seed/load';
 import { generateFile } from '../support/import-runs';
 import { type OwnGraph, startOwnGraph } from '../support/own-graph';
@@ -58,6 +61,24 @@ describe('answers kept per loaded graph (the first screen)', () => {
     expect(after.statements).toContain('timeline');
     expect(after.data).not.toEqual(once.data);
     expect(after.data).toEqual((await readAgain()).data);
+  }, 120_000);
+
+  it("has the explorer's first screen ready after the start's warm-up, which has its own connection", async () => {
+    await loadGraphFile(graph.db, first);
+    const env = graph.childEnv();
+    await warmUp({
+      uri: env.NEO4J_URI!,
+      username: 'neo4j',
+      password: env.NEO4J_PASSWORD!,
+      database: 'neo4j',
+    });
+    // The very requests the explorer sends first (client/src/boot.ts): the graph's meta only.
+    const overview = await ask<Overview>(OVERVIEW_QUERY);
+    expect(overview.data.overview.totalEntities).toBe(300);
+    expect(overview.statements).toEqual(['stats']);
+    const timeline = await ask<Timeline>(TIMELINE_REQUEST.query, TIMELINE_REQUEST.variables);
+    expect(timeline.data.timeline.length).toBeGreaterThan(20);
+    expect(timeline.statements).toEqual(['stats']);
   }, 120_000);
 
   it('shows the overview of the graph loaded last', async () => {

@@ -66,7 +66,9 @@ export const offerPerEntity = share(5_000, 20, 1_000);
 
 /**
  * Breadth-first, one statement per level: nearer entities come before farther ones and,
- * within a level, better-connected before less. The walk stops at `limit` entities.
+ * within a level, better-connected before less. The walk stops at `limit` entities. A depth-1
+ * neighbourhood that fills its limit (a hub's) comes with the relations among it in the same
+ * statement (neighborhood-1.cypher); any other is followed by relations-among.
  */
 export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<SubgraphIds> {
   const dates = { asOfMin: q.asOf?.min ?? null, asOfMax: q.asOf?.max ?? null };
@@ -77,23 +79,13 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
   const via = new Map<string, RelationModel>();
   let frontier = [q.id];
   let truncated = false;
-  for (let level = 0; level < q.depth && frontier.length > 0 && !truncated; level++) {
-    const room = q.limit - seen.length;
-    // One more than there is room for tells whether the cap cut anything.
-    const [lists] = await db.read('neighbors', {
-      frontier,
-      seen,
-      types: q.types,
-      ...dates,
-      limit: room + 1,
-      offer: offerPerEntity(frontier.length),
-      entityDetail,
-      relationDetail,
-    });
+  /** The relations among a full depth-1 neighbourhood, read with its step (neighborhood-1). */
+  let amongFull: RelationModel[] | null = null;
+  // A step's rows: the entities found, each with the relation it was reached by.
+  const takeStep = (lists: Record<string, unknown> | undefined, room: number) => {
     const rows = columnRows(lists);
     truncated = rows.length > room;
-    const kept = rows.slice(0, room);
-    const found = kept.map((row) => {
+    const found = rows.slice(0, room).map((row) => {
       const { viaId, viaType, viaSource, viaTarget, viaDetails, ...entity } = row;
       const relation = fromColumns(toRelation, {
         id: viaId,
@@ -108,19 +100,64 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
     known.push(...found);
     frontier = found.map((e) => e.id);
     seen.push(...frontier);
+  };
+  if (q.depth === 1 && q.relations !== false) {
+    // One statement for the step and, when it fills the room, the relations among it.
+    const room = q.limit - 1;
+    const [row] = await db.read('neighborhood-1', {
+      id: q.id,
+      seen,
+      types: q.types,
+      ...dates,
+      room,
+      offer: offerPerEntity(1),
+      scan: scanPerEntity(q.limit),
+      relationLimit: q.limit * RELATIONS_PER_ENTITY,
+      entityDetail,
+      relationDetail,
+    });
+    const { full, amongId, amongType, amongSource, amongTarget, amongDetails, ...step } = row ?? {};
+    takeStep(step, room);
+    if (full === true) {
+      amongFull = columnRows({
+        id: amongId,
+        type: amongType,
+        source: amongSource,
+        target: amongTarget,
+        details: amongDetails,
+      }).map((r) => fromColumns(toRelation, r));
+    }
+  } else {
+    for (let level = 0; level < q.depth && frontier.length > 0 && !truncated; level++) {
+      const room = q.limit - seen.length;
+      // One more than there is room for tells whether the cap cut anything.
+      const [lists] = await db.read('neighbors', {
+        frontier,
+        seen,
+        types: q.types,
+        ...dates,
+        limit: room + 1,
+        offer: offerPerEntity(frontier.length),
+        entityDetail,
+        relationDetail,
+      });
+      takeStep(lists, room);
+    }
   }
   const records = entityDetail ? { known } : { known: [], brief: known };
   if (q.relations === false) {
     return { entityIds: seen, ...records, relations: [...via.values()], truncated };
   }
   const limit = seen.length * RELATIONS_PER_ENTITY;
-  const among = await relationsAmong(db, {
-    ids: seen,
-    types: q.types,
-    ...dates,
-    limit,
-    detail: relationDetail,
-  });
+  const among =
+    amongFull ??
+    (await relationsAmong(db, {
+      ids: seen,
+      types: q.types,
+      ...dates,
+      limit,
+      detail: relationDetail,
+    }));
   // The walk's own relations first (they connect every entity shown), then the others.
   const relations = new Map(via);
   for (const relation of among) {

@@ -170,6 +170,34 @@ describe('entity, neighborhood, stats', () => {
     }
   });
 
+  it('lists every relation among a depth-1 neighbourhood that fills its limit, as among one that does not', async () => {
+    // Filled (read with its relations in one statement) and not (step, then relations-among).
+    for (const limit of [6, 200]) {
+      const { body } = await server.graphql<{
+        neighborhood: {
+          truncated: boolean;
+          entities: { id: string }[];
+          relations: { id: string }[];
+        };
+      }>(
+        `query N($limit: Int) { neighborhood(id: "japan", limit: $limit) {
+          truncated entities { id } relations { id } } }`,
+        { limit },
+      );
+      const n = body.data!.neighborhood;
+      expect(n.truncated).toBe(limit === 6);
+      const ids = n.entities.map((e) => e.id);
+      expect(ids).toHaveLength(limit === 6 ? 6 : ids.length);
+      const truth = await server.db.runText<{ id: string }>(
+        'READ',
+        `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN r.id AS id`,
+        { ids },
+      );
+      expect(truth.length).toBeGreaterThan(limit === 6 ? 5 : 50);
+      expect(n.relations.map((r) => r.id).sort()).toEqual(truth.map((r) => r.id).sort());
+    }
+  });
+
   it('caps the neighbourhood at limit and says it was truncated', async () => {
     const { body } = await server.graphql<Sub>(NEIGHBORHOOD, { id: 'japan', depth: 2, limit: 5 });
     expect(body.data!.neighborhood.entities).toHaveLength(5);

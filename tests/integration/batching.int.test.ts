@@ -54,6 +54,12 @@ describe('round trips to Neo4j', () => {
       '{ neighborhood(id: "japan") { entities { id name } relations { source { id } target { id } } } }',
     ],
     [
+      // Its limit filled, the walk reads the relations among them itself (neighborhood-1).
+      'a depth-1 neighbourhood that fills its limit',
+      2,
+      '{ neighborhood(id: "japan", limit: 8) { entities { id name } relations { source { id } target { id } } } }',
+    ],
+    [
       // Nobody asked for the relations among them: the walk alone (no relations-among).
       'a depth-1 neighbourhood, entities only',
       2,

@@ -77,7 +77,7 @@ export async function candidatePaths(
   }
   // The ends themselves are never avoided: a user who asks for them wants them.
   const blocked = q.avoid.filter((id) => id !== q.from && id !== q.to);
-  const search = (statement: string) =>
+  const search = (statement: `${'paths' | 'paths-shortest'}${'' | '-unfiltered'}`) =>
     db.read<PathRow>(`${statement}~${q.maxLength}`, {
       from: q.from,
       to: q.to,

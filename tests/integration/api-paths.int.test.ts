@@ -215,9 +215,9 @@ describe('paths', () => {
       ['shinzo-abe', 'park-geun-hye'],
     ] as const) {
       const params = { ...PLAN_PARAMS, from, to };
+      const read = (name: string) =>
+        server.db.read<{ relations: { id: string }[] }>(`${name}~4`, params);
       for (const statement of ['paths', 'paths-shortest']) {
-        const read = (name: string) =>
-          server.db.read<{ relations: { id: string }[] }>(`${name}~4`, params);
         const unfiltered = await read(`${statement}-unfiltered`);
         expect(unfiltered.length).toBeGreaterThan(0);
         expect(ids(unfiltered)).toEqual(ids(await read(statement)));

@@ -1,15 +1,16 @@
-// A depth-1 neighbourhood and the relations among it in one statement (server/repository/
-// neighborhood.ts): the step of neighbors.cypher from one entity, then, when that step filled
-// the room ($room neighbours or more), the walk of relations-among.cypher over the entity and
-// the neighbours kept. A hub's neighbourhood is the request this is for: three statements
-// (the step, then the two halves of relations-among) sent 200 ids back and forth; in one,
-// nothing comes back to the server before the answer (on a million relations, through the
-// API: 1.5 ms less of Node's CPU a request, 14.1–17.1 ms against 15.7–18.6). $scan and
+// The first step of a neighbourhood walk from one entity (server/repository/neighborhood.ts),
+// with the entity itself, and, for a depth-1 neighbourhood ($among) whose step filled the
+// room ($room neighbours or more), the relations among the entity and the neighbours kept.
+// The step is neighbors.cypher's from one entity; the walk among them is relations-among.
+// cypher's. Returning the entity here spares the parallel lookup a neighbourhood made to
+// tell an unknown entity (no row) from one without neighbours (a row of empty lists: the
+// step is an OPTIONAL CALL). A hub's neighbourhood was three statements (the step, then the
+// two halves of relations-among) that sent 200 ids back and forth, then two (this and the
+// lookup); in one, nothing comes back to the server before the answer. $scan and
 // $relationLimit are those of a full room; a step that did not fill it returns no relations
-// (`full` is false), and the caller reads them with the share of its actual size
-// (relations-among.cypher).
+// (`full` is false), and the caller reads them with the share of its actual size.
 MATCH (n:Entity {id: $id})
-CALL (n) {
+OPTIONAL CALL (n) {
   MATCH (n)-[r]-(m:Entity)
   WHERE NOT m.id IN $seen
     AND ($types IS NULL OR type(r) IN $types)
@@ -31,7 +32,7 @@ WITH n, found, vias, size(found) >= $room AS full
 CALL (n, found, full) {
   WITH [n] + found[0..$room] AS shown
   WITH shown, [x IN shown | elementId(x)] AS shownIds
-  UNWIND CASE WHEN full THEN shown ELSE [] END AS a
+  UNWIND CASE WHEN full AND $among THEN shown ELSE [] END AS a
   CALL (a, shownIds) {
     MATCH (a)-[r]->(b)
     WITH r, b
@@ -52,7 +53,12 @@ CALL (n, found, full) {
 }
 // One row of lists, one per column (records.ts columnRows), as neighbors.cypher and
 // relations-among.cypher return them.
-RETURN full,
+RETURN n.id AS centreId, n.name AS centreName, n.kind AS centreKind,
+       coalesce(n.degree, 0) AS centreDegree,
+       CASE WHEN $entityDetail
+         THEN n {.aliases, .summary, .start, .end, .sources, .beyondSource}
+       END AS centreDetails,
+       full,
        [m IN found | m.id] AS id, [m IN found | m.name] AS name, [m IN found | m.kind] AS kind,
        [m IN found | coalesce(m.degree, 0)] AS degree,
        [m IN found WHERE $entityDetail |

@@ -177,11 +177,17 @@ export const resolvers: Resolvers = {
         entityDetail: !asksOnly(info, 'entities', BRIEF_ENTITY_FIELDS),
         relationDetail: !asksOnly(info, 'relations', BRIEF_RELATION_FIELDS),
       };
-      // The walk starts while the entity is looked up: an unknown one finds nothing.
-      const [, found] = await Promise.all([
-        entityOrFail(ctx, id, 'id'),
-        neighborhood(ctx.db, { id, depth, limit, types, asOf, relations, ...detail }),
-      ]);
+      // The walk's first statement reads the entity too: none for an unknown id.
+      const found = await neighborhood(ctx.db, {
+        id,
+        depth,
+        limit,
+        types,
+        asOf,
+        relations,
+        ...detail,
+      });
+      if (!found) throw badInput(`No entity with id "${id}"`, 'id');
       return subgraph(ctx, found);
     },
 

@@ -66,11 +66,15 @@ export const offerPerEntity = share(5_000, 20, 1_000);
 
 /**
  * Breadth-first, one statement per level: nearer entities come before farther ones and,
- * within a level, better-connected before less. The walk stops at `limit` entities. A depth-1
- * neighbourhood that fills its limit (a hub's) comes with the relations among it in the same
- * statement (neighborhood-1.cypher); any other is followed by relations-among.
+ * within a level, better-connected before less. The walk stops at `limit` entities. The first
+ * level (neighborhood-1.cypher) also reads the entity itself, and, for a depth-1
+ * neighbourhood that fills its limit (a hub's), the relations among it; any other is
+ * followed by relations-among. Null when there is no entity with this id.
  */
-export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<SubgraphIds> {
+export async function neighborhood(
+  db: Database,
+  q: NeighborhoodQuery,
+): Promise<SubgraphIds | null> {
   const dates = { asOfMin: q.asOf?.min ?? null, asOfMax: q.asOf?.max ?? null };
   const entityDetail = q.entityDetail ?? true;
   const relationDetail = q.relationDetail ?? true;
@@ -101,48 +105,71 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
     frontier = found.map((e) => e.id);
     seen.push(...frontier);
   };
-  if (q.depth === 1 && q.relations !== false) {
-    // One statement for the step and, when it fills the room, the relations among it.
-    const room = q.limit - 1;
-    const [row] = await db.read('neighborhood-1', {
-      id: q.id,
+  // The first level: the entity, its step and, when it fills the room of a depth-1
+  // neighbourhood, the relations among it.
+  const withAmong = q.depth === 1 && q.relations !== false;
+  const room = q.limit - 1;
+  const [row] = await db.read('neighborhood-1', {
+    id: q.id,
+    seen,
+    types: q.types,
+    ...dates,
+    room,
+    offer: offerPerEntity(1),
+    among: withAmong,
+    scan: scanPerEntity(q.limit),
+    relationLimit: q.limit * RELATIONS_PER_ENTITY,
+    entityDetail,
+    relationDetail,
+  });
+  if (!row) return null;
+  const {
+    centreId,
+    centreName,
+    centreKind,
+    centreDegree,
+    centreDetails,
+    full,
+    amongId,
+    amongType,
+    amongSource,
+    amongTarget,
+    amongDetails,
+    ...step
+  } = row;
+  known.push(
+    fromColumns(toEntity, {
+      id: centreId,
+      name: centreName,
+      kind: centreKind,
+      degree: centreDegree,
+      details: centreDetails,
+    }),
+  );
+  takeStep(step, room);
+  if (withAmong && full === true) {
+    amongFull = columnRows({
+      id: amongId,
+      type: amongType,
+      source: amongSource,
+      target: amongTarget,
+      details: amongDetails,
+    }).map((r) => fromColumns(toRelation, r));
+  }
+  for (let level = 1; level < q.depth && frontier.length > 0 && !truncated; level++) {
+    const room = q.limit - seen.length;
+    // One more than there is room for tells whether the cap cut anything.
+    const [lists] = await db.read('neighbors', {
+      frontier,
       seen,
       types: q.types,
       ...dates,
-      room,
-      offer: offerPerEntity(1),
-      scan: scanPerEntity(q.limit),
-      relationLimit: q.limit * RELATIONS_PER_ENTITY,
+      limit: room + 1,
+      offer: offerPerEntity(frontier.length),
       entityDetail,
       relationDetail,
     });
-    const { full, amongId, amongType, amongSource, amongTarget, amongDetails, ...step } = row ?? {};
-    takeStep(step, room);
-    if (full === true) {
-      amongFull = columnRows({
-        id: amongId,
-        type: amongType,
-        source: amongSource,
-        target: amongTarget,
-        details: amongDetails,
-      }).map((r) => fromColumns(toRelation, r));
-    }
-  } else {
-    for (let level = 0; level < q.depth && frontier.length > 0 && !truncated; level++) {
-      const room = q.limit - seen.length;
-      // One more than there is room for tells whether the cap cut anything.
-      const [lists] = await db.read('neighbors', {
-        frontier,
-        seen,
-        types: q.types,
-        ...dates,
-        limit: room + 1,
-        offer: offerPerEntity(frontier.length),
-        entityDetail,
-        relationDetail,
-      });
-      takeStep(lists, room);
-    }
+    takeStep(lists, room);
   }
   const records = entityDetail ? { known } : { known: [], brief: known };
   if (q.relations === false) {

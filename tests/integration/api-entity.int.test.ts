@@ -233,6 +233,51 @@ describe('entity, neighborhood, stats', () => {
     }
   });
 
+  it('answers a centre that the walk cannot leave with the centre alone, as asked', async () => {
+    // A relationship type the graph has but the centre has none of: the step finds nothing.
+    const { body: types } = await server.graphql<{
+      relationTypes: { type: string }[];
+      entity: { relations: { type: string }[] };
+    }>(`{ relationTypes { type } entity(id: "japan") { relations(first: 500) { type } } }`);
+    const own = new Set(types.data!.entity.relations.map((r) => r.type));
+    const other = types.data!.relationTypes.map((t) => t.type).find((t) => !own.has(t));
+    expect(other).toBeDefined();
+    const [stored] = await server.db.runText<{ name: string; summary: string }>(
+      'READ',
+      'MATCH (n:Entity {id: "japan"}) RETURN n.name AS name, n.summary AS summary',
+    );
+    for (const depth of [1, 2]) {
+      const { body } = await server.graphql<{
+        neighborhood: {
+          truncated: boolean;
+          entities: { id: string; name: string; summary: string | null; degree: number }[];
+          relations: { id: string }[];
+        };
+      }>(
+        `query N($depth: Int, $types: [String!]) { neighborhood(id: "japan", depth: $depth, relationTypes: $types) {
+          truncated entities { id name summary degree } relations { id } } }`,
+        { depth, types: [other] },
+      );
+      expect(body.errors).toBeUndefined();
+      const n = body.data!.neighborhood;
+      expect(n.entities).toEqual([
+        { id: 'japan', name: stored!.name, summary: stored!.summary, degree: expect.any(Number) },
+      ]);
+      expect(n.entities[0]!.degree).toBeGreaterThan(0);
+      expect(n.relations).toEqual([]);
+      expect(n.truncated).toBe(false);
+    }
+    const brief = await server.graphql<{
+      neighborhood: { entities: { id: string; name: string }[] };
+    }>(
+      `query N($types: [String!]) { neighborhood(id: "japan", relationTypes: $types) { entities { id name } } }`,
+      { types: [other] },
+    );
+    expect(brief.body.data!.neighborhood.entities).toEqual([{ id: 'japan', name: stored!.name }]);
+    const unknown = await server.graphql(`{ neighborhood(id: "nobody") { entities { id } } }`);
+    expect(unknown.body.errors?.[0]?.message).toBe('No entity with id "nobody"');
+  });
+
   it('counts the graph by kind and by relationship type', async () => {
     const { body } = await server.graphql<{
       stats: {

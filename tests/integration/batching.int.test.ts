@@ -49,21 +49,34 @@ describe('round trips to Neo4j', () => {
       '{ entity(id: "shinzo-abe") { name relations { label source { name } target { name } } } }',
     ],
     [
+      // The walk's first statement reads the centre too, then relations-among.
       'a depth-1 neighbourhood with its entities and relation ends',
-      3,
+      2,
       '{ neighborhood(id: "japan") { entities { id name } relations { source { id } target { id } } } }',
     ],
     [
       // Its limit filled, the walk reads the relations among them itself (neighborhood-1).
       'a depth-1 neighbourhood that fills its limit',
-      2,
+      1,
       '{ neighborhood(id: "japan", limit: 8) { entities { id name } relations { source { id } target { id } } } }',
     ],
     [
       // Nobody asked for the relations among them: the walk alone (no relations-among).
       'a depth-1 neighbourhood, entities only',
-      2,
+      1,
       '{ neighborhood(id: "japan") { entities { id name } } }',
+    ],
+    [
+      // The first level with the centre, then one statement for the second level.
+      'a depth-2 neighbourhood, entities only',
+      2,
+      '{ neighborhood(id: "liancourt-rocks", depth: 2) { entities { id name } } }',
+    ],
+    [
+      // The neighbours' full records come from the walk, and the centre's with them.
+      'a depth-1 neighbourhood with full records',
+      1,
+      '{ neighborhood(id: "japan") { entities { id name aliases summary start end } } }',
     ],
     [
       // Filtered, so read (the whole graph's is kept: tests/integration/kept-answers).

@@ -2,11 +2,28 @@ import { GraphQLError } from 'graphql';
 import type { Database } from '../db/database';
 import { parseDate, type PartialDate } from '../domain/dates';
 import { knownRelationTypes } from '../repository/meta';
+import type { EntityModel } from '../repository/records';
+import type { Context } from './context';
 
 export function badInput(message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) },
   });
+}
+
+/** The error for an argument that names no entity. */
+export const unknownEntity = (id: string, argument: string): GraphQLError =>
+  badInput(`No entity with id "${id}"`, argument);
+
+/** The entity an argument names (read through the request's loader), or unknownEntity. */
+export async function entityOrFail(
+  ctx: Context,
+  id: string,
+  argument: string,
+): Promise<EntityModel> {
+  const entity = await ctx.loaders.entity.load(id);
+  if (!entity) throw unknownEntity(id, argument);
+  return entity;
 }
 
 /** Refuses a number outside its range rather than quietly running something else. */

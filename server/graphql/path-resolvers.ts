@@ -11,16 +11,9 @@ import {
   stepDate,
 } from '../repository/paths';
 import type { DocumentModel } from '../repository/documents';
-import type { EntityModel } from '../repository/records';
 import type { Context } from './context';
 import type { QueryPathsArgs, Resolvers } from './generated/resolvers-types';
-import { badInput, checkRelationTypes, dateOrNull, intInRange } from './inputs';
-
-async function endOrFail(ctx: Context, id: string, argument: string): Promise<EntityModel> {
-  const entity = await ctx.loaders.entity.load(id);
-  if (!entity) throw badInput(`No entity with id "${id}"`, argument);
-  return entity;
-}
+import { badInput, checkRelationTypes, dateOrNull, entityOrFail, intInRange } from './inputs';
 
 /** `paths` and `pathSearch` take the same arguments; the schema gives these two defaults. */
 type PathArgs = QueryPathsArgs & { maxLength: number; first: number };
@@ -77,7 +70,7 @@ async function search(ctx: Context, args: PathArgs) {
   const query = await pathsQuery(ctx, args);
   const weights = pathWeights(ctx.db);
   const [ends, found] = await Promise.all([
-    Promise.all([endOrFail(ctx, query.from, 'from'), endOrFail(ctx, query.to, 'to')]),
+    Promise.all([entityOrFail(ctx, query.from, 'from'), entityOrFail(ctx, query.to, 'to')]),
     candidatePaths(ctx.db, query, weights),
   ]);
   return { query, ends, weights: await weights, found, best: found.slice(0, query.first) };

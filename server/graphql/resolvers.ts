@@ -26,7 +26,14 @@ import { timeline } from '../repository/timeline';
 import type { Context } from './context';
 import { DateScalar } from './date-scalar';
 import { pathResolvers } from './path-resolvers';
-import { badInput, checkRelationTypes, dateOrNull, intInRange } from './inputs';
+import {
+  badInput,
+  checkRelationTypes,
+  dateOrNull,
+  entityOrFail,
+  intInRange,
+  unknownEntity,
+} from './inputs';
 
 /** Relations drawn per entity: `graph` draws a dense picture, the overview a legible one. */
 const GRAPH_RELATIONS_PER_ENTITY = 20;
@@ -119,12 +126,6 @@ function explorerOverviewLimit(info: GraphQLResolveInfo): unknown {
   return info.parentType.getFields().overview?.args.find((a) => a.name === 'limit')?.defaultValue;
 }
 
-async function entityOrFail(ctx: Context, id: string, argument: string): Promise<EntityModel> {
-  const entity = await ctx.loaders.entity.load(id);
-  if (!entity) throw badInput(`No entity with id "${id}"`, argument);
-  return entity;
-}
-
 async function subgraph(ctx: Context, result: SubgraphIds) {
   ctx.loaders.remember(result.known);
   ctx.loaders.rememberBrief(result.brief ?? []);
@@ -187,7 +188,7 @@ export const resolvers: Resolvers = {
         relations,
         ...detail,
       });
-      if (!found) throw badInput(`No entity with id "${id}"`, 'id');
+      if (!found) throw unknownEntity(id, 'id');
       return subgraph(ctx, found);
     },
 

@@ -16,11 +16,17 @@ CALL (n) {
   WITH r, m
   ORDER BY m.degree DESC, r.id
   LIMIT $first
-  RETURN collect({
+  // Without $detail the selection asked only for the brief fields (server/graphql/
+  // resolvers.ts briefRelations): a relation's phrases and ends, its other end's name.
+  RETURN collect(CASE WHEN $detail THEN {
     relation: r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id},
     other: m {.id, .name, .kind, .aliases, .summary, .start, .end, .sources, .beyondSource,
            degree: coalesce(m.degree, 0)}
-  }) AS relations
+  } ELSE {
+    relation: r {.id, .label, .inverseLabel, type: type(r), source: startNode(r).id,
+                 target: endNode(r).id},
+    other: m {.id, .name, .kind, degree: coalesce(m.degree, 0)}
+  } END) AS relations
 }
 // The entity itself comes along: `entity(id) { … relations }` is then one round trip.
 RETURN id, n {.id, .name, .kind, .aliases, .summary, .start, .end, .sources, .beyondSource,

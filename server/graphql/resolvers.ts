@@ -57,7 +57,8 @@ async function selectedRelations(
     const args = getArgumentValues(entityType.getFields().relations!, node, info.variableValues);
     const first = intInRange(args.first as number, 'first', 1, LIMITS.relationsFirst);
     const types = await checkRelationTypes(ctx.db, args.types as string[] | null, 'types');
-    return { types, direction: args.direction as RelationsKey['direction'], first };
+    const direction = args.direction as RelationsKey['direction'];
+    return { types, direction, first, brief: briefRelations(info, [node]) };
   } catch {
     return undefined;
   }
@@ -84,6 +85,15 @@ function onlyAmong(
  * looks at to skip a statement, or to leave in Neo4j what nobody selected.
  */
 function selected(info: GraphQLResolveInfo, name: string): FieldNode[] {
+  return fieldsIn(info, info.fieldNodes, name);
+}
+
+/** The fields named `name` in the selections of `nodes`, fragments followed. */
+function fieldsIn(
+  info: GraphQLResolveInfo,
+  nodes: readonly FieldNode[],
+  name: string,
+): FieldNode[] {
   const found: FieldNode[] = [];
   const walk = (set: SelectionSetNode | undefined) => {
     for (const s of set?.selections ?? []) {
@@ -93,8 +103,24 @@ function selected(info: GraphQLResolveInfo, name: string): FieldNode[] {
       else walk(info.fragments[s.name.value]?.selectionSet);
     }
   };
-  for (const node of info.fieldNodes) walk(node.selectionSet);
+  for (const node of nodes) walk(node.selectionSet);
   return found;
+}
+
+/** What a brief read of an entity's relations answers: no text, dates or sources. */
+const BRIEF_RELATION_READ = [...BRIEF_RELATION_FIELDS, 'label', 'inverseLabel'];
+
+/**
+ * Whether these `relations` fields ask only what a brief read answers, of the relations and
+ * of their ends (relations-of.cypher then leaves the rest in Neo4j).
+ */
+function briefRelations(info: GraphQLResolveInfo, nodes: readonly FieldNode[]): boolean {
+  return (
+    nodes.every((node) => onlyAmong(info, node.selectionSet, BRIEF_RELATION_READ)) &&
+    ['source', 'target'].every((end) =>
+      fieldsIn(info, nodes, end).every((e) => onlyAmong(info, e.selectionSet, BRIEF_ENTITY_FIELDS)),
+    )
+  );
 }
 
 /** Whether the fields named `name` under this one (if any) ask only for `allowed`. */
@@ -263,10 +289,12 @@ export const resolvers: Resolvers = {
   },
 
   Entity: {
-    async relations(entity, args, ctx) {
+    async relations(entity, args, ctx, info) {
       const first = intInRange(args.first, 'first', 1, LIMITS.relationsFirst);
       const types = await checkRelationTypes(ctx.db, args.types, 'types');
-      return ctx.loaders.relations.load({ id: entity.id, types, direction: args.direction, first });
+      const { direction } = args;
+      const brief = briefRelations(info, info.fieldNodes);
+      return ctx.loaders.relations.load({ id: entity.id, types, direction, first, brief });
     },
   },
 

@@ -14,7 +14,15 @@ export interface RelationsKey {
   types: string[] | null;
   direction: 'OUT' | 'IN' | 'BOTH';
   first: number;
+  /**
+   * Only the brief fields of the relations (with their phrases) and of their other ends are
+   * asked for: the statement returns no more, and the ends are kept as brief records.
+   */
+  brief: boolean;
 }
+
+const relationsKey = (k: RelationsKey) =>
+  JSON.stringify([k.id, k.types, k.direction, k.first, k.brief]);
 
 /**
  * Per-request batching: however many entities a GraphQL selection touches, their records
@@ -35,12 +43,12 @@ export function createLoaders(db: Database, documents: DocumentSink) {
     async (keys) => {
       const groups = new Map<string, RelationsKey[]>();
       for (const key of keys) {
-        const group = JSON.stringify([key.types, key.direction, key.first]);
+        const group = relationsKey({ ...key, id: '' });
         groups.set(group, [...(groups.get(group) ?? []), key]);
       }
       const byKey = new Map<string, RelationModel[]>();
       for (const group of groups.values()) {
-        const { types, direction, first } = group[0]!;
+        const { types, direction, first, brief } = group[0]!;
         const rows = await db.read<{
           id: string;
           entity: Record<string, unknown>;
@@ -50,20 +58,21 @@ export function createLoaders(db: Database, documents: DocumentSink) {
           types,
           direction,
           first,
+          detail: !brief,
         });
         for (const row of rows) {
-          remember([toEntity(row.entity), ...row.relations.map((r) => toEntity(r.other))]);
+          const ends = row.relations.map((r) => toEntity(r.other));
+          remember(brief ? [toEntity(row.entity)] : [toEntity(row.entity), ...ends]);
+          if (brief) rememberBrief(ends);
           byKey.set(
-            JSON.stringify([row.id, types, direction, first]),
+            relationsKey({ ...group[0]!, id: row.id }),
             row.relations.map((r) => toRelation(r.relation)),
           );
         }
       }
-      return keys.map(
-        (k) => byKey.get(JSON.stringify([k.id, k.types, k.direction, k.first])) ?? [],
-      );
+      return keys.map((k) => byKey.get(relationsKey(k)) ?? []);
     },
-    { cacheKeyFn: (k) => JSON.stringify([k.id, k.types, k.direction, k.first]) },
+    { cacheKeyFn: relationsKey },
   );
 
   /** Entities a statement returned anyway: later selections of them cost no round trip. */

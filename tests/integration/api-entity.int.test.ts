@@ -106,6 +106,51 @@ describe('entity, neighborhood, stats', () => {
     expect(deeper.body.data!.neighborhood.entities.length).toBeGreaterThan(n.entities.length);
   });
 
+  it("answers an entity's relations asked for names and phrases as the full read does", async () => {
+    type Relations = {
+      entity: {
+        relations: {
+          id: string;
+          type: string;
+          label: string;
+          inverseLabel: string;
+          summary?: string | null;
+          source: { id: string; name: string; kind: string; degree: number };
+          target: { id: string; name: string; summary?: string | null };
+        }[];
+      };
+    };
+    const fields = 'id type label inverseLabel source { id name kind degree }';
+    // Brief: the phrases and the ends' names (relations-of.cypher leaves the rest in Neo4j).
+    const brief = await server.graphql<Relations>(
+      `{ entity(id: "japan") { relations(first: 500) { ${fields} target { id name } } } }`,
+    );
+    // Full: a summary asked of the relation and of its far end.
+    const full = await server.graphql<Relations>(
+      `{ entity(id: "japan") { relations(first: 500) { ${fields} summary target { id name summary } } } }`,
+    );
+    expect(brief.body.errors).toBeUndefined();
+    expect(full.body.errors).toBeUndefined();
+    const b = brief.body.data!.entity.relations;
+    const f = full.body.data!.entity.relations;
+    expect(b.length).toBeGreaterThan(10);
+    expect(b).toEqual(
+      f.map(({ summary: _summary, target, ...rest }) => ({
+        ...rest,
+        target: { id: target.id, name: target.name },
+      })),
+    );
+    expect(f.some((r) => r.summary)).toBe(true);
+    expect(f.some((r) => r.target.summary)).toBe(true);
+    // Both in one request, under two names: each answered as asked.
+    const both = await server.graphql<{ a: Relations['entity']; b: Relations['entity'] }>(
+      `{ a: entity(id: "japan") { relations(first: 500) { ${fields} target { id name } } }
+         b: entity(id: "japan") { relations(first: 500) { ${fields} summary target { id name summary } } } }`,
+    );
+    expect(both.body.data!.a.relations).toEqual(b);
+    expect(both.body.data!.b.relations).toEqual(f);
+  });
+
   it('answers a neighbourhood asked for ids alone as the full one, and full records where asked', async () => {
     type Picture = {
       neighborhood: {

@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../../server/config';
 import { Database } from '../../server/db/database';
 import { startLocalNeo4j } from '../../server/db/local-neo4j';
+import { passwordFile } from '../../server/db/local-password';
 import { loadGraphFile } from '../../seed/load';
 import { exited, generateFile, killWhen, runImport } from '../support/import-runs';
 import { type PrivateNeo4j, startPrivateNeo4j } from '../support/local-database';
@@ -175,6 +178,64 @@ describe('npm run import into the local store (offline import)', () => {
       expect(fs.existsSync(path.join(dataDir, 'retired'))).toBe(false);
     } finally {
       await restarted.close();
+    }
+  }, 600_000);
+
+  it('npm run neo4j on a store switched without its indexes builds them before it is ready', async () => {
+    // The store the test above switched to was opened without the schema: no index yet.
+    const indexes = async (db: Database) =>
+      (
+        await db.runText<{ name: string }>(
+          'READ',
+          "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name",
+        )
+      ).map((r) => r.name);
+    const before = await openStore(dataDir);
+    let types: string[];
+    try {
+      expect(await indexes(before.db)).toEqual([]);
+      const [row] = await before.db.runText<{ types: string[] }>(
+        'READ',
+        'MATCH ()-[r]->() RETURN collect(DISTINCT type(r)) AS types',
+      );
+      types = row!.types;
+    } finally {
+      await before.close();
+    }
+    const env: NodeJS.ProcessEnv = { ...process.env, TRACEGRAPH_DATA_DIR: dataDir };
+    delete env.NEO4J_URI;
+    delete env.NEO4J_PASSWORD;
+    const child = spawn(
+      path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
+      ['scripts/neo4j.ts', '--port', '0'],
+      { cwd: PROJECT_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const uri = await new Promise<string>((resolve, reject) => {
+        const watch = setInterval(() => {
+          const ready = /Neo4j is running at (bolt:\/\/\S+)/.exec(output);
+          if (ready) resolve(ready[1]!);
+          else if (child.exitCode === null) return;
+          else reject(new Error(`npm run neo4j ended:\n${output}`));
+          clearInterval(watch);
+        }, 200);
+      });
+      const password = fs.readFileSync(passwordFile(dataDir), 'utf8').trim();
+      const db = Database.connect({ uri, username: 'neo4j', password, database: 'neo4j' });
+      try {
+        const names = await indexes(db);
+        expect(names).toEqual(expect.arrayContaining(['entity_id', 'entity_search']));
+        expect(types.length).toBeGreaterThan(0);
+        for (const type of types) expect(names).toContain(`relation_id_${type.toLowerCase()}`);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM');
+      await exited(child);
     }
   }, 600_000);
 });

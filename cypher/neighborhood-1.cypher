@@ -2,13 +2,12 @@
 // with the entity itself, and, for a depth-1 neighbourhood ($among) whose step filled the
 // room ($room neighbours or more), the relations among the entity and the neighbours kept.
 // The step is neighbors.cypher's from one entity; the walk among them is relations-among.
-// cypher's. Returning the entity here spares the parallel lookup a neighbourhood made to
-// tell an unknown entity (no row) from one without neighbours (a row of empty lists: the
-// step is an OPTIONAL CALL). A hub's neighbourhood was three statements (the step, then the
-// two halves of relations-among) that sent 200 ids back and forth, then two (this and the
-// lookup); in one, nothing comes back to the server before the answer. $scan and
-// $relationLimit are those of a full room; a step that did not fill it returns no relations
-// (`full` is false), and the caller reads them with the share of its actual size.
+// cypher's. The entity comes back with its step, so no lookup runs beside the walk: an
+// unknown entity is no row, one without neighbours a row of empty lists (the step is an
+// OPTIONAL CALL). A hub's neighbourhood is then one statement: nothing comes back to the
+// server before the answer. $scan and $relationLimit are those of a full room; a step that
+// did not fill it returns no relations (`full` is false), and the caller reads them with the
+// share of its actual size.
 MATCH (n:Entity {id: $id})
 OPTIONAL CALL (n) {
   MATCH (n)-[r]-(m:Entity)

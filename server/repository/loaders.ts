@@ -61,9 +61,9 @@ export function createLoaders(db: Database, documents: DocumentSink) {
           detail: !brief,
         });
         for (const row of rows) {
-          const ends = row.relations.map((r) => toEntity(r.other));
-          remember(brief ? [toEntity(row.entity)] : [toEntity(row.entity), ...ends]);
-          if (brief) rememberBrief(ends);
+          remember([toEntity(row.entity)]);
+          // A brief read's ends are kept apart: a later full selection of them reads them whole.
+          (brief ? rememberBrief : remember)(row.relations.map((r) => toEntity(r.other)));
           byKey.set(
             relationsKey({ ...group[0]!, id: row.id }),
             row.relations.map((r) => toRelation(r.relation)),

@@ -83,8 +83,6 @@ export async function neighborhood(
   const via = new Map<string, RelationModel>();
   let frontier = [q.id];
   let truncated = false;
-  /** The relations among a full depth-1 neighbourhood, read with its step (neighborhood-1). */
-  let amongFull: RelationModel[] | null = null;
   // A step's rows: the entities found, each with the relation it was reached by.
   const takeStep = (lists: Record<string, unknown> | undefined, room: number) => {
     const rows = columnRows(lists);
@@ -108,7 +106,7 @@ export async function neighborhood(
   // The first level: the entity, its step and, when it fills the room of a depth-1
   // neighbourhood, the relations among it.
   const withAmong = q.depth === 1 && q.relations !== false;
-  const room = q.limit - 1;
+  const room = q.limit - seen.length;
   const [row] = await db.read('neighborhood-1', {
     id: q.id,
     seen,
@@ -147,29 +145,31 @@ export async function neighborhood(
     }),
   );
   takeStep(step, room);
-  if (withAmong && full === true) {
-    amongFull = columnRows({
-      id: amongId,
-      type: amongType,
-      source: amongSource,
-      target: amongTarget,
-      details: amongDetails,
-    }).map((r) => fromColumns(toRelation, r));
-  }
+  /** The relations among a full depth-1 neighbourhood, read with its step. */
+  const amongFull =
+    withAmong && full === true
+      ? columnRows({
+          id: amongId,
+          type: amongType,
+          source: amongSource,
+          target: amongTarget,
+          details: amongDetails,
+        }).map((r) => fromColumns(toRelation, r))
+      : null;
   for (let level = 1; level < q.depth && frontier.length > 0 && !truncated; level++) {
-    const room = q.limit - seen.length;
+    const levelRoom = q.limit - seen.length;
     // One more than there is room for tells whether the cap cut anything.
     const [lists] = await db.read('neighbors', {
       frontier,
       seen,
       types: q.types,
       ...dates,
-      limit: room + 1,
+      limit: levelRoom + 1,
       offer: offerPerEntity(frontier.length),
       entityDetail,
       relationDetail,
     });
-    takeStep(lists, room);
+    takeStep(lists, levelRoom);
   }
   const records = entityDetail ? { known } : { known: [], brief: known };
   if (q.relations === false) {

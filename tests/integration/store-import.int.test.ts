@@ -1,13 +1,18 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../server/config';
 import { Database } from '../../server/db/database';
 import { startLocalNeo4j } from '../../server/db/local-neo4j';
 import { passwordFile } from '../../server/db/local-password';
 import { loadGraphFile } from '../../seed/load';
-import { exited, generateFile, killWhen, runImport } from '../support/import-runs';
+import {
+  exited,
+  generateFile,
+  killWhen,
+  outputMatch,
+  runImport,
+  runScript,
+} from '../support/import-runs';
 import { type PrivateNeo4j, startPrivateNeo4j } from '../support/local-database';
 
 /**
@@ -15,13 +20,18 @@ import { type PrivateNeo4j, startPrivateNeo4j } from '../support/local-database'
  * importer builds a new store beside the live one and the local Neo4j switches to it as it
  * starts. Checked against the same file loaded through transactions.
  */
-/** `npm run import` into the local store in `dataDir`: no NEO4J_URI, any free Bolt port. */
-function importInto(file: string, dataDir: string) {
+/** The environment of a script on the local store in `dataDir`: no NEO4J_URI, any free port. */
+function localStoreEnv(dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, TRACEGRAPH_DATA_DIR: dataDir };
   env.TRACEGRAPH_NEO4J_PORT = '0';
   delete env.NEO4J_URI;
   delete env.NEO4J_PASSWORD;
-  return runImport(file, env);
+  return env;
+}
+
+/** `npm run import` into the local store in `dataDir`. */
+function importInto(file: string, dataDir: string) {
+  return runImport(file, localStoreEnv(dataDir));
 }
 
 /** Opens the local store in `dataDir` (switching to a staged store, as `npm start` would). */
@@ -202,29 +212,15 @@ describe('npm run import into the local store (offline import)', () => {
     } finally {
       await before.close();
     }
-    const env: NodeJS.ProcessEnv = { ...process.env, TRACEGRAPH_DATA_DIR: dataDir };
-    delete env.NEO4J_URI;
-    delete env.NEO4J_PASSWORD;
-    const child = spawn(
-      path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
-      ['scripts/neo4j.ts', '--port', '0'],
-      { cwd: PROJECT_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const child = runScript('neo4j', [], localStoreEnv(dataDir));
     try {
-      const uri = await new Promise<string>((resolve, reject) => {
-        const watch = setInterval(() => {
-          const ready = /Neo4j is running at (bolt:\/\/\S+)/.exec(output);
-          if (ready) resolve(ready[1]!);
-          else if (child.exitCode === null) return;
-          else reject(new Error(`npm run neo4j ended:\n${output}`));
-          clearInterval(watch);
-        }, 200);
-      });
+      const [, uri] = await outputMatch(
+        child,
+        /Neo4j is running at (bolt:\/\/\S+)/,
+        'it said it was running',
+      );
       const password = fs.readFileSync(passwordFile(dataDir), 'utf8').trim();
-      const db = Database.connect({ uri, username: 'neo4j', password, database: 'neo4j' });
+      const db = Database.connect({ uri: uri!, username: 'neo4j', password, database: 'neo4j' });
       try {
         const names = await indexes(db);
         expect(names).toEqual(expect.arrayContaining(['entity_id', 'entity_search']));

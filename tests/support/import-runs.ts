@@ -21,14 +21,16 @@ export async function generateFile(
 }
 
 /**
- * `npm run import -- FILE` as its own process group (tsx runs node as a child, so a test can
- * kill the whole import with `process.kill(-pid)`), its output collected as it comes.
+ * A project script (`scripts/NAME.ts`, run by tsx) as its own process group (tsx runs node as
+ * a child, so a test can signal the whole of it with `process.kill(-pid)`), its output
+ * collected as it comes.
  */
-export function runImport(
-  file: string,
+export function runScript(
+  script: string,
+  args: string[],
   env: NodeJS.ProcessEnv,
 ): ChildProcess & { output: () => string } {
-  const child = spawn(TSX, ['scripts/import.ts', file], {
+  const child = spawn(TSX, [`scripts/${script}.ts`, ...args], {
     cwd: PROJECT_ROOT,
     env,
     detached: true,
@@ -40,25 +42,43 @@ export function runImport(
   return Object.assign(child, { output: () => output });
 }
 
+/** `npm run import -- FILE` (runScript). */
+export function runImport(
+  file: string,
+  env: NodeJS.ProcessEnv,
+): ChildProcess & { output: () => string } {
+  return runScript('import', [file], env);
+}
+
 export const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
+/** The first match of `pattern` in the output; rejects when the process ends before it. */
+export function outputMatch(
+  child: ChildProcess & { output: () => string },
+  pattern: RegExp,
+  what: string,
+): Promise<RegExpExecArray> {
+  return new Promise<RegExpExecArray>((resolve, reject) => {
+    const watch = setInterval(() => {
+      const match = pattern.exec(child.output());
+      if (match) {
+        clearInterval(watch);
+        resolve(match);
+      } else if (child.exitCode !== null) {
+        clearInterval(watch);
+        reject(new Error(`the process ended before ${what}:\n${child.output()}`));
+      }
+    }, 20);
+  });
+}
+
 /** Resolves once `output` matches `pattern`, then kills the process group with SIGKILL. */
-export function killWhen(
+export async function killWhen(
   child: ChildProcess & { output: () => string },
   pattern: RegExp,
   what: string,
 ): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const watch = setInterval(() => {
-      if (pattern.test(child.output())) {
-        clearInterval(watch);
-        process.kill(-child.pid!, 'SIGKILL');
-        resolve();
-      } else if (child.exitCode !== null) {
-        clearInterval(watch);
-        reject(new Error(`the import ended before ${what}:\n${child.output()}`));
-      }
-    }, 20);
-  });
+  await outputMatch(child, pattern, what);
+  process.kill(-child.pid!, 'SIGKILL');
 }

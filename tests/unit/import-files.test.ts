@@ -69,6 +69,66 @@ describe('the streaming reader of graph files', () => {
     for (const size of [1, 2, 3, 7, 64]) expect(await read(text, size)).toEqual(whole);
   });
 
+  /** The items JSON.parse finds in a file, in the reader's shape. */
+  function expected(graph: Record<string, unknown[]>) {
+    return Object.entries(graph).flatMap(([section, items]) => [
+      { kind: 'section-start', section },
+      ...items.map((value, index) => [section, index, value]),
+      { kind: 'section-end', section, count: items.length },
+    ]);
+  }
+
+  it('reads a file of one item a line, parsed a chunk at a time, as JSON.parse does', async () => {
+    const text = await generated(300, 3_000, 5);
+    const whole = expected(JSON.parse(text) as Record<string, unknown[]>);
+    for (const size of [1 << 20, 65_536, 4_096, 333]) expect(await read(text, size)).toEqual(whole);
+  });
+
+  it('is not misled by objects inside items, or by strings that look like item ends', async () => {
+    const sources = [
+      { document: 'd', paragraphs: [1] },
+      { document: 'd', paragraphs: [2] },
+    ];
+    const entities = Array.from({ length: 400 }, (_, i) => ({
+      id: `e${i}`,
+      name: i % 3 === 0 ? `ends like an item }, {"id": "x${i}"}, ` : `E ${i}`,
+      summary: i % 5 === 0 ? 'a quote and a brace \\"}, {' : undefined,
+      sources,
+      nested: { a: [{ b: '},' }, { c: {} }] },
+    }));
+    const graph = { documents: [{ id: 'd', title: 'D' }], entities, relations: [] };
+    const lines = (items: unknown[]) => items.map((item) => JSON.stringify(item)).join(',\n');
+    const text = `{"documents":[${lines(graph.documents)}],\n"entities":[\n${lines(entities)}],"relations":[]}`;
+    const whole = expected(JSON.parse(text) as Record<string, unknown[]>);
+    for (const size of [1 << 20, 4_096, 1_000, 97]) expect(await read(text, size)).toEqual(whole);
+  });
+
+  it('hands out a malformed item as its text, the items around it parsed, in any chunking', async () => {
+    const good = Array.from({ length: 200 }, (_, i) => JSON.stringify({ id: `e${i}`, n: i }));
+    good[120] = '{"id": "bad", "n": 1,}';
+    const text = `{"entities":[${good.join(',\n')}]}`;
+    for (const size of [1 << 20, 2_048, 300]) {
+      const seen = await readItems(text, size);
+      expect(seen).toHaveLength(200);
+      seen.forEach((item, i) => {
+        expect(item.index).toBe(i);
+        if (i === 120) expect(item.text).toBe('{"id": "bad", "n": 1,}');
+        // Items parsed together with it come as text too: each parses on its own.
+        else expect(item.value ?? JSON.parse(item.text!)).toEqual({ id: `e${i}`, n: i });
+      });
+    }
+  });
+
+  async function readItems(text: string, chunkBytes: number) {
+    const file = path.join(dir, 'items.json');
+    fs.writeFileSync(file, text);
+    const items: { index: number; value?: unknown; text?: string }[] = [];
+    for await (const group of readJsonItems(file, undefined, chunkBytes)) {
+      for (const item of group) if (item.kind === 'item') items.push(item);
+    }
+    return items;
+  }
+
   it('refuses a file that is cut short or is not one object', async () => {
     await expect(read('{"entities": [{"id": "a"}', 4)).rejects.toThrow(JsonSyntaxError);
     await expect(read('[1, 2]', 4)).rejects.toThrow(/must be one object/);

@@ -42,6 +42,17 @@ describe('the streaming reader of graph files', () => {
     return seen;
   }
 
+  /** The items as the reader hands them out: parsed, or as text when they did not parse. */
+  async function readItems(text: string, chunkBytes: number) {
+    const file = path.join(dir, 'items.json');
+    fs.writeFileSync(file, text);
+    const items: { index: number; value?: unknown; text?: string }[] = [];
+    for await (const group of readJsonItems(file, undefined, chunkBytes)) {
+      for (const item of group) if (item.kind === 'item') items.push(item);
+    }
+    return items;
+  }
+
   it('hands out the same items as JSON.parse, whatever the chunk boundaries', async () => {
     const graph = {
       documents: [
@@ -118,16 +129,6 @@ describe('the streaming reader of graph files', () => {
       });
     }
   });
-
-  async function readItems(text: string, chunkBytes: number) {
-    const file = path.join(dir, 'items.json');
-    fs.writeFileSync(file, text);
-    const items: { index: number; value?: unknown; text?: string }[] = [];
-    for await (const group of readJsonItems(file, undefined, chunkBytes)) {
-      for (const item of group) if (item.kind === 'item') items.push(item);
-    }
-    return items;
-  }
 
   it('refuses a file that is cut short or is not one object', async () => {
     await expect(read('{"entities": [{"id": "a"}', 4)).rejects.toThrow(JsonSyntaxError);

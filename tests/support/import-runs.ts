@@ -20,16 +20,15 @@ export async function generateFile(
   await finished(out);
 }
 
+/** A script's process, with what it has printed so far (stdout and stderr). */
+export type ScriptRun = ChildProcess & { output: () => string };
+
 /**
  * A project script (`scripts/NAME.ts`, run by tsx) as its own process group (tsx runs node as
  * a child, so a test can signal the whole of it with `process.kill(-pid)`), its output
  * collected as it comes.
  */
-export function runScript(
-  script: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): ChildProcess & { output: () => string } {
+export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): ScriptRun {
   const child = spawn(TSX, [`scripts/${script}.ts`, ...args], {
     cwd: PROJECT_ROOT,
     env,
@@ -43,10 +42,7 @@ export function runScript(
 }
 
 /** `npm run import -- FILE` (runScript). */
-export function runImport(
-  file: string,
-  env: NodeJS.ProcessEnv,
-): ChildProcess & { output: () => string } {
+export function runImport(file: string, env: NodeJS.ProcessEnv): ScriptRun {
   return runScript('import', [file], env);
 }
 
@@ -55,7 +51,7 @@ export const exited = (child: ChildProcess) =>
 
 /** The first match of `pattern` in the output; rejects when the process ends before it. */
 export function outputMatch(
-  child: ChildProcess & { output: () => string },
+  child: ScriptRun,
   pattern: RegExp,
   what: string,
 ): Promise<RegExpExecArray> {
@@ -74,11 +70,7 @@ export function outputMatch(
 }
 
 /** Resolves once `output` matches `pattern`, then kills the process group with SIGKILL. */
-export async function killWhen(
-  child: ChildProcess & { output: () => string },
-  pattern: RegExp,
-  what: string,
-): Promise<void> {
+export async function killWhen(child: ScriptRun, pattern: RegExp, what: string): Promise<void> {
   await outputMatch(child, pattern, what);
   process.kill(-child.pid!, 'SIGKILL');
 }
